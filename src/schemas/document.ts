@@ -1,0 +1,49 @@
+/**
+ * Frontmatter of every document. The same schema validates the content collection (Astro) and the pre-build
+ * content check (which adds file:line to each message), so the two can never disagree.
+ */
+import { z } from 'astro/zod';
+import { KIND_NAMES } from './kinds.ts';
+
+const day = z.coerce.date({ error: 'expected a date like 2026-01-31' });
+const identifier = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
+
+export const TEST_METHODS = ['rehearsal', 'game-day', 'tabletop', 'production'] as const;
+export const STATUSES = ['draft', 'active', 'deprecated'] as const;
+
+export const documentSchema = z.strictObject({
+	title: z.string().min(3),
+	description: z.string().min(10),
+	kind: z.enum(KIND_NAMES),
+	owner: z.strictObject({
+		team: z.string().min(1),
+		/** A key of `roles` in facts.yaml: documents name roles, never people. */
+		role: identifier,
+	}),
+	service: z.string().min(1),
+	status: z.enum(STATUSES),
+	lastReviewed: day,
+	/** Review cadence in days; past lastReviewed + reviewEvery the page says the review is overdue. */
+	reviewEvery: z.number().int().positive().max(730),
+	lastTested: z.strictObject({ date: day, method: z.enum(TEST_METHODS) }),
+	/** Estimated minutes to carry the document out end to end. */
+	duration: z.number().int().positive(),
+	/** Alert names from facts.yaml that lead here. */
+	alerts: z.array(z.string()).default([]),
+	/** Other documents, by id (`runbooks/rollback`). */
+	related: z.array(z.string()).default([]),
+	tags: z.array(identifier).default([]),
+	/** Subtasks of the source task this document satisfies (e.g. "2.1"), for coverage tracing. */
+	covers: z.array(z.string().regex(/^\d+\.\d+$/, 'subtask ids look like 2.1')).default([]),
+	/** Severity id from facts.yaml, for documents tied to one level. */
+	severity: z.string().optional(),
+	/**
+	 * Timed phases of a checklist or runbook (id, title, estimated minutes). Rehearsal records time each phase against
+	 * these estimates, so ids must stay stable once records refer to them.
+	 */
+	phases: z.array(z.strictObject({ id: identifier, title: z.string().min(1), minutes: z.number().int().positive() })).default([]),
+	/** Position within its kind (lower first); ties sort by title. */
+	order: z.number().int().default(100),
+});
+
+export type DocumentData = z.infer<typeof documentSchema>;
