@@ -2,20 +2,27 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { diagrams } from './src/integrations/diagrams.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { remarkFacts } from './src/markdown/remark-facts.ts';
+import { remarkDiagrams } from './src/markdown/remark-diagrams.ts';
 import { rehypeHeadingLinks } from './src/markdown/rehype-heading-links.ts';
 import { rehypeCodeBlocks } from './src/markdown/rehype-code-blocks.ts';
 import { rehypeTaskLists } from './src/markdown/rehype-task-lists.ts';
-import { loadFacts } from './src/utils/facts.ts';
-import { cacheDir, contentDir, outDir } from './src/utils/project-paths.ts';
-
-const facts = loadFacts(contentDir()).facts;
+import { rehypeBaseLinks } from './src/markdown/rehype-base-links.ts';
+import { basePath } from './src/utils/base-path.ts';
+import { facts } from './src/utils/site-facts.ts';
+import path from 'node:path';
+import { astroRoot, buildDir, cacheDir, repoRoot } from './src/utils/project-paths.ts';
 
 export default defineConfig({
 	site: facts.site.url,
-	base: process.env.OPSBOOK_BASE ?? '/',
-	outDir: outDir(),
-	// One cache per content folder: test fixtures and the benchmark corpus build in parallel without sharing state.
+	base: basePath(),
+	root: astroRoot(),
+	srcDir: path.join(repoRoot, 'src'),
+	publicDir: path.join(repoRoot, 'public'),
+	outDir: buildDir(),
 	cacheDir: cacheDir(),
 	trailingSlash: 'always',
 	build: { format: 'directory' },
@@ -23,14 +30,37 @@ export default defineConfig({
 	markdown: {
 		syntaxHighlight: false,
 		processor: unified({
-			remarkPlugins: [[remarkFacts, { facts: () => facts }]],
-			rehypePlugins: [rehypeHeadingIds, rehypeHeadingLinks, rehypeCodeBlocks, rehypeTaskLists],
+			remarkPlugins: [[remarkFacts, { facts: () => facts }], remarkDiagrams],
+			rehypePlugins: [rehypeHeadingIds, rehypeHeadingLinks, rehypeCodeBlocks, rehypeTaskLists, [rehypeBaseLinks, { base: basePath() }]],
 		}),
 	},
-	integrations: [contentCheck(), mdx()],
+	integrations: [contentCheck(), diagrams(), mdx(), linkCheck(), searchIndex()],
+	// Content-Security-Policy as a <meta> in every page, with hashes of the inline scripts Astro emits: works on any
+	// static host with no header configuration. Styles allow 'unsafe-inline' because build-time diagrams (SVG) carry
+	// style attributes; scripts stay hash- or 'self'-only. Pagefind compiles WebAssembly, hence 'wasm-unsafe-eval'.
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"worker-src 'self'",
+				"manifest-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+		},
+	},
 	devToolbar: { enabled: false },
 	vite: {
 		build: {
+			// Lazy islands (search, incident session) are imported on demand; Vite's preload helper would add ~0.8 KB
+			// to every page to speed up a path that the service worker already serves from cache.
+			modulePreload: false,
 			rollupOptions: {
 				// Every MDX module carries Astro's "use astro:head-inject" directive; the bundler warns once per page
 				// that it may not keep it. Astro handles head injection itself, so the warning is noise (1000 pages: 1000 lines).

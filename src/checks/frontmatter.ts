@@ -38,15 +38,17 @@ export function checkFrontmatter(sources: SourceFile[], { facts }: LoadedFacts):
 		const parsed = documentSchema.safeParse(yaml.data ?? {});
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) {
-				const field = [...issue.path, ...('keys' in issue && Array.isArray(issue.keys) ? [issue.keys.join(', ')] : [])].join('.');
-				problems.push({ file, line: yaml.lineOf(issue.path), field: `frontmatter field "${field || '(root)'}"`, message: issue.message });
+				// An unknown key is reported on its parent; point at the key itself.
+				const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+				problems.push({ file, line: yaml.lineOf(path), field: `frontmatter field "${path.join('.') || '(root)'}"`, message: issue.message });
 			}
 			continue;
 		}
 		documents.push({ source, data: parsed.data, lineOf: yaml.lineOf });
 	}
 
-	const ids = new Set(documents.map((d) => d.source.id));
+	// Every file is a page id, even one whose frontmatter failed: its own error is enough, no cascade of "missing".
+	const ids = new Set(sources.map((s) => s.id));
 	const severityIds = new Set(facts.severities.map((s) => s.id));
 	for (const doc of documents) {
 		const { data, source } = doc;

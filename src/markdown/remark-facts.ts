@@ -3,8 +3,7 @@
  *
  * In MDX prose a reference is an expression node, so it never reaches the JavaScript compiler as a variable; in
  * inline code, code blocks and link targets it is plain text we rewrite. Environment values are wrapped in
- * `<span data-env>` carrying every environment's value, so the reader's environment picker can switch them
- * without another build. An unknown key stops the build naming the file, line and column.
+ * `<span data-env="key">`, so the reader's environment picker can switch them without another build. An unknown key stops the build naming the file, line and column.
  */
 import type { Root, Code, InlineCode, Link, Definition, Text } from 'mdast';
 import type { ElementContent } from 'hast';
@@ -75,8 +74,12 @@ export function remarkFacts(options: { facts: () => Facts }) {
 	};
 }
 
+/**
+ * Environment values carry only their key: the other environments' values are in one file per site
+ * (environments.json), fetched when the reader switches, instead of repeated on every span of every page.
+ */
 function factProperties(fact: ResolvedFact): Record<string, string> {
-	return fact.env ? { dataEnv: fact.env.key, dataEnvValues: JSON.stringify(fact.env.values) } : { dataFact: fact.key.slice('facts.'.length) };
+	return fact.env ? { dataEnv: fact.env.key } : { dataFact: fact.key.slice('facts.'.length) };
 }
 
 function splitReferences(text: string, resolve: (key: string, offset: number) => ResolvedFact): Array<string | ResolvedFact> {

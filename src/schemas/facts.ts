@@ -55,6 +55,12 @@ export const severityLevelSchema = z.strictObject({
 	name: z.string().min(1),
 	/** Customer impact that puts an incident at this level, with numbers. */
 	impact: z.string().min(1),
+	/**
+	 * The impact's numbers, for documents and flowcharts to reference (`{facts.severities.SEV1.affectedPercent}`).
+	 * The facts check requires `impact` to state the same numbers, so the prose and the numbers cannot drift apart.
+	 */
+	affectedPercent: z.number().positive().max(100).optional(),
+	windowMinutes: z.number().int().positive().optional(),
 	examples: z.array(z.string()).min(1),
 	/** Colour band on cards and badges. */
 	color: z.string().regex(/^#[0-9a-fA-F]{6}$/),

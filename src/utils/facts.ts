@@ -16,6 +16,8 @@ export type FactValue = string | number | boolean;
 export interface LoadedFacts {
 	facts: Facts;
 	file: string;
+	/** Line of a key path in facts.yaml, for messages about a fact (an alert without a runbook, say). */
+	lineOf(path: ReadonlyArray<PropertyKey>): number;
 }
 
 export const FACT_REFERENCE = /\{\s*((?:facts|env)\.[A-Za-z0-9_.-]+)\s*\}/g;
@@ -47,7 +49,7 @@ export function loadFacts(dir: string): LoadedFacts {
 	const facts = result.data as Facts;
 	const problems = crossCheckFacts(facts).map((p) => ({ file, line: parsed.lineOf(p.path), field: p.path.join('.'), message: p.message }));
 	if (problems.length) throw new ContentError(problems);
-	return { facts, file };
+	return { facts, file, lineOf: parsed.lineOf };
 }
 
 /** References inside the facts file itself: roles name people, severities name roles, environments agree. */
@@ -60,6 +62,12 @@ function crossCheckFacts(facts: Facts): Array<{ path: string[]; message: string 
 		}
 	}
 	facts.severities.forEach((level, i) => {
+		if (level.affectedPercent !== undefined && !level.impact.includes(`${level.affectedPercent}%`)) {
+			out.push({ path: ['severities', String(i), 'impact'], message: `${level.id}: impact must state affectedPercent (${level.affectedPercent}%) so the prose and the number agree` });
+		}
+		if (level.windowMinutes !== undefined && !level.impact.includes(`${level.windowMinutes} minutes`)) {
+			out.push({ path: ['severities', String(i), 'impact'], message: `${level.id}: impact must state windowMinutes (${level.windowMinutes} minutes) so the prose and the number agree` });
+		}
 		for (const role of [...level.notify, level.decides]) {
 			if (!facts.roles[role]) out.push({ path: ['severities', String(i)], message: `unknown role "${role}" in severity ${level.id}` });
 		}
@@ -120,11 +128,15 @@ export function replaceFactReferences(text: string, facts: Facts, onFact: (fact:
 	return text.replace(FACT_REFERENCE, (_, key: string) => onFact(resolveFact(facts, key)));
 }
 
+/**
+ * Walks a key path. In a list of objects with ids (severities), a segment may name an id: `severities.SEV1.name`
+ * reads better than an index and is a valid MDX expression (`severities.0.name` is not).
+ */
 function getPath(tree: unknown, keys: string[]): unknown {
 	let node: unknown = tree;
 	for (const k of keys) {
 		if (node === null || typeof node !== 'object') return undefined;
-		node = (node as Record<string, unknown>)[k];
+		node = Array.isArray(node) && !/^\d+$/.test(k) ? node.find((item) => (item as { id?: unknown })?.id === k) : (node as Record<string, unknown>)[k];
 	}
 	return node;
 }

@@ -4,7 +4,8 @@
  * Everything is relative to the repository root, and two environment variables let tests and the benchmark build a
  * different content folder into a different output folder with the real pipeline:
  *   OPSBOOK_CONTENT  folder holding facts.yaml and the document folders (default: ./content)
- *   OPSBOOK_OUT_DIR  where Astro writes the site (default: ./dist; `npm run build` points it at a staging folder)
+ *   OPSBOOK_OUT_DIR  where the finished site goes (default: ./dist)
+ * `npm run build` has Astro write into a staging folder (OPSBOOK_STAGING_DIR) and swaps it into OPSBOOK_OUT_DIR.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -29,9 +30,30 @@ export function displayPath(file: string): string {
 	return rel.startsWith('..') ? file : rel;
 }
 
-/** Build caches (Astro's content store, rendered diagrams), one folder per content folder. */
+/** Where Astro writes during this build: the staging folder when `npm run build` runs it, else the output folder. */
+export function buildDir(env: NodeJS.ProcessEnv = process.env): string {
+	return env.OPSBOOK_STAGING_DIR ? path.resolve(repoRoot, env.OPSBOOK_STAGING_DIR) : outDir(env);
+}
+
+/**
+ * Build caches (Astro's content store, rendered diagrams), one folder per content folder and output folder, so test
+ * fixtures and the benchmark can build in parallel with the site without sharing state.
+ */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 	const content = contentDir(env);
-	const key = content === path.resolve(repoRoot, 'content') ? 'site' : createHash('sha256').update(content).digest('hex').slice(0, 12);
+	const out = outDir(env);
+	const isDefault = content === path.resolve(repoRoot, 'content') && out === path.resolve(repoRoot, 'dist');
+	const key = isDefault ? 'site' : createHash('sha256').update(`${content}\0${out}`).digest('hex').slice(0, 12);
 	return path.join(repoRoot, '.opsbook', 'cache', key);
+}
+
+/**
+ * Astro's project root. Astro keeps generated state (the `.astro/` folder: content module map, types) under the root,
+ * so two builds of different content folders sharing the repository root would overwrite each other's module map.
+ * The main site uses the repository root (editors and `astro check` read `.astro/` there); any other content folder
+ * (fixtures, the benchmark corpus) gets a root of its own inside its cache folder. Sources stay in the repository.
+ */
+export function astroRoot(env: NodeJS.ProcessEnv = process.env): string {
+	const cache = cacheDir(env);
+	return path.basename(cache) === 'site' ? repoRoot : path.join(cache, 'root');
 }

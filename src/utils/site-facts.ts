@@ -1,5 +1,11 @@
-/** The facts file, loaded once per build for pages and components (the Markdown plugins get it from the config). */
+/**
+ * The facts as this build renders them: loaded once, redacted for the public edition when asked. Pages, components
+ * and the Markdown plugins (through astro.config.ts) all read this one value.
+ */
 import { loadFacts } from './facts.ts';
 import { contentDir } from './project-paths.ts';
+import { isPublicBuild, redactForPublic } from './public-facts.ts';
 
-export const { facts } = loadFacts(contentDir());
+const loaded = loadFacts(contentDir()).facts;
+
+export const facts = isPublicBuild() ? redactForPublic(loaded) : loaded;

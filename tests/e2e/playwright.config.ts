@@ -4,13 +4,16 @@
  */
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from '../../src/utils/browser.ts';
+import { outDir } from '../../src/utils/project-paths.ts';
 
-const PORT = 4391;
+// The site under test is the build output (OPSBOOK_OUT_DIR, default dist/), served on OPSBOOK_TEST_PORT.
+const PORT = Number(process.env.OPSBOOK_TEST_PORT ?? 4391);
 
 export default defineConfig({
 	testDir: '..',
 	testMatch: ['e2e/**/*.spec.ts', 'a11y/**/*.spec.ts'],
-	outputDir: '../../test-results',
+	// One results folder per port, so parallel runs (different ports) never delete each other's traces.
+	outputDir: `../../test-results/${PORT}`,
 	fullyParallel: false,
 	workers: 2,
 	retries: 0,
@@ -24,7 +27,7 @@ export default defineConfig({
 		actionTimeout: 10_000,
 	},
 	webServer: {
-		command: `node tests/support/static-server.ts dist ${PORT}`,
+		command: `node tests/support/static-server.ts ${JSON.stringify(outDir())} ${PORT}`,
 		cwd: '../..',
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,

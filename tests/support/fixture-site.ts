@@ -32,7 +32,7 @@ export function makeFixture(base: string, overrides: Record<string, string | nul
 	return dir;
 }
 
-export function buildSite(contentDir: string, outDir = path.join(contentDir, '..', `${path.basename(contentDir)}-dist`), env: NodeJS.ProcessEnv = {}): FixtureBuild {
+export function buildSite(contentDir: string, outDir: string = path.join(contentDir, '..', `${path.basename(contentDir)}-dist`), env: NodeJS.ProcessEnv = {}): FixtureBuild {
 	const result = spawnSync(process.execPath, ['src/cli/build.ts'], {
 		encoding: 'utf8',
 		env: { ...process.env, OPSBOOK_CONTENT: contentDir, OPSBOOK_OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0', ...env },

@@ -1,77 +1,15 @@
 /**
- * A minimal static file server for tests: serves a built site folder exactly as a static host would
- * (directory index.html, 404.html, correct content types), and can be stopped to simulate the host going away.
+ * The tests' static server is the project's own (src/utils/static-server.ts). Run as a command it serves a folder
+ * for Playwright's webServer: `node tests/support/static-server.ts DIR PORT`.
  */
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { startStaticServer } from '../../src/utils/static-server.ts';
+import { basePath } from '../../src/utils/base-path.ts';
 
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.webmanifest': 'application/manifest+json',
-	'.pdf': 'application/pdf',
-	'.zip': 'application/zip',
-	'.wasm': 'application/wasm',
-	'.pf_meta': 'application/octet-stream',
-	'.pf_index': 'application/octet-stream',
-	'.pf_fragment': 'application/octet-stream',
-	'.pf_filter': 'application/octet-stream',
-};
+export { startStaticServer, type RunningServer } from '../../src/utils/static-server.ts';
 
-export interface RunningServer {
-	url: string;
-	port: number;
-	close(): Promise<void>;
-}
-
-export function startStaticServer(root: string, port = 0, base = '/'): Promise<RunningServer> {
-	const server = http.createServer((req, res) => {
-		const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		if (!pathname.startsWith(base)) return send(res, 404, path.join(root, '404.html'));
-		let file = path.join(root, pathname.slice(base.length));
-		if (!file.startsWith(root)) return send(res, 403);
-		if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-			if (!pathname.endsWith('/')) {
-				res.writeHead(301, { location: `${pathname}/` });
-				return res.end();
-			}
-			file = path.join(file, 'index.html');
-		}
-		if (!fs.existsSync(file)) return send(res, 404, path.join(root, '404.html'));
-		send(res, 200, file);
-	});
-	return new Promise((resolve) => {
-		server.listen(port, '127.0.0.1', () => {
-			const actual = (server.address() as AddressInfo).port;
-			resolve({
-				url: `http://127.0.0.1:${actual}${base}`,
-				port: actual,
-				close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
-			});
-		});
-	});
-}
-
-function send(res: http.ServerResponse, status: number, file?: string): void {
-	if (!file || !fs.existsSync(file)) {
-		res.writeHead(status, { 'content-type': 'text/plain' });
-		res.end(String(status));
-		return;
-	}
-	res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-	fs.createReadStream(file).pipe(res);
-}
-
-// `node tests/support/static-server.ts DIR PORT`: used by Playwright's webServer for the main site.
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const [dir = 'dist', port = '4391'] = process.argv.slice(2);
-	const running = await startStaticServer(path.resolve(dir), Number(port), process.env.OPSBOOK_BASE ?? '/');
+	const running = await startStaticServer(path.resolve(dir), Number(port), basePath());
 	console.log(`serving ${dir} at ${running.url}`);
 }

@@ -30,6 +30,11 @@ test('an unknown key suggests the closest one', () => {
 	assert.throws(() => resolveFact(facts, 'env.apiHots'), /did you mean "env\.apiHost"/);
 });
 
+test('list items with ids can be addressed by id', () => {
+	assert.equal(resolveFact(facts, 'facts.severities.SEV1.name').value, 'Critical');
+	assert.equal(resolveFact(facts, 'facts.severities.0.ackMinutes').value, 5);
+});
+
 test('a group is not a value', () => {
 	assert.throws(() => resolveFact(facts, 'facts.limits'), /is a group, not a value; use one of: facts\.limits\.maxUploadSizeMB/);
 });

@@ -1,0 +1,30 @@
+/**
+ * Figures that come from other features' output: the search index size and time to first result (Playwright, in
+ * the shared browser), and the offline precache size the build records in offline-manifest.json.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { folderBytes } from './output-size.ts';
+import { measureSearchTiming } from '../utils/search-timing.ts';
+import { startStaticServer } from '../utils/static-server.ts';
+
+export interface Extras { searchIndexBytes?: number; precacheBytes?: number; precacheGzipBytes?: number; precacheFiles?: number; searchColdMs?: number; searchWarmMs?: number }
+
+export async function benchExtras(out: string, options: { search: boolean; query?: string }): Promise<Extras> {
+	const extras: Extras = { searchIndexBytes: folderBytes(path.join(out, 'pagefind')) };
+	const manifest = path.join(out, 'offline-manifest.json');
+	if (fs.existsSync(manifest)) {
+		const m = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { bytes: number; gzipBytes: number; files: number };
+		Object.assign(extras, { precacheBytes: m.bytes, precacheGzipBytes: m.gzipBytes, precacheFiles: m.files });
+	}
+	if (options.search) {
+		const server = await startStaticServer(out);
+		try {
+			const timing = await measureSearchTiming(server.url, options.query ?? 'rollout', { runs: 5 });
+			Object.assign(extras, { searchColdMs: timing.coldMedianMs, searchWarmMs: timing.warmMedianMs });
+		} finally {
+			await server.close();
+		}
+	}
+	return extras;
+}

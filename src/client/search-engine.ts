@@ -1,0 +1,71 @@
+/**
+ * The search engine behind the search UI: Pagefind's browser module and index, fetched from `<base>pagefind/` on the
+ * site's own origin the first time search is opened, never before.
+ *
+ * The UI only sees the SearchEngine interface, so the offline download (opened from file://, where Pagefind cannot
+ * fetch its index) can supply an engine built from the same content without touching the UI.
+ */
+import { pageHitFromPagefind, type ChosenFilters, type FilterCounts, type PagefindResultData, type PendingSearch } from './search-results.ts';
+
+export interface SearchEngine {
+	/** Every filter key and value in the index, with how many pages carry it. */
+	filters(): Promise<FilterCounts>;
+	/** Pages matching `query` (and the chosen filters), best first; the data of at most `limit` pages is loaded. */
+	search(query: string, filters: ChosenFilters, limit: number): Promise<PendingSearch>;
+}
+
+/** The slice of pagefind.js's exports used here (the package ships no types for its browser module). */
+interface PagefindModule {
+	options(options: Record<string, unknown>): Promise<void>;
+	init(): Promise<void>;
+	filters(): Promise<FilterCounts>;
+	search(term: string | null, options?: { filters?: ChosenFilters }): Promise<PagefindSearch | null>;
+}
+interface PagefindSearch {
+	results: Array<{ id: string; data(): Promise<PagefindResultData> }>;
+	filters?: FilterCounts;
+}
+
+/** Sections shown per page: enough to see where a term is, few enough to keep ten pages on a phone screen. */
+const SECTIONS_PER_PAGE = 3;
+
+/** The site's base path (Astro `base`) with one trailing slash: search must work when the site lives under /ops/. */
+export function siteBase(): string {
+	return import.meta.env.BASE_URL.replace(/\/*$/, '/');
+}
+
+export async function pagefindEngine(base: string): Promise<SearchEngine> {
+	const url = `${base}pagefind/pagefind.js`;
+	const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
+	// baseUrl prefixes result URLs (the index stores them relative to the site root); excerpts short enough for a phone.
+	await pagefind.options({ baseUrl: base, excerptLength: 22 });
+	await pagefind.init();
+	// Pagefind counts results per filter value only once its filter indexes are loaded: load them up front (in
+	// parallel with the first search's index chunks), so even the first results come with counts.
+	const allFilters = pagefind.filters();
+	return {
+		filters: () => allFilters,
+		async search(query, filters, limit) {
+			const term = query.trim();
+			if (!term && Object.keys(filters).length === 0) return { query, total: 0, hits: [], filterCounts: {} };
+			await allFilters;
+			const found = await pagefind.search(term || null, { filters });
+			const results = found?.results ?? [];
+			const hits = results.slice(0, limit).map(async (r) => pageHitFromPagefind(await r.data(), SECTIONS_PER_PAGE));
+			return { query, total: results.length, hits, filterCounts: found?.filters ?? {} };
+		},
+	};
+}
+
+/**
+ * One engine per page load, shared by every search box on the page (header, home, search page). A failed load is
+ * forgotten, so opening search again retries (a flaky network, a deploy in progress).
+ */
+let loading: Promise<SearchEngine> | undefined;
+export function loadEngine(): Promise<SearchEngine> {
+	loading ??= pagefindEngine(siteBase()).catch((error: unknown) => {
+		loading = undefined;
+		throw error;
+	});
+	return loading;
+}

@@ -1,0 +1,333 @@
+/**
+ * Interactive checklists, incident sessions and the environment picker, against a fixture site built with the real
+ * pipeline (tests/fixtures/checklists: a runbook and a deployment checklist with task lists, timed phases and
+ * per-environment commands, and a post-deployment verification checklist).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { REHEARSAL_FIELDS, VERIFICATION_FIELDS } from '../../src/schemas/records-shape.ts';
+import { buildSite, makeFixture } from '../support/fixture-site.ts';
+import { startStaticServer, type RunningServer } from '../support/static-server.ts';
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+let server: RunningServer;
+
+test.beforeAll(async () => {
+	test.setTimeout(120_000);
+	const build = buildSite(makeFixture('checklists'));
+	expect(build.status, build.output).toBe(0);
+	server = await startStaticServer(build.outDir);
+});
+
+test.afterAll(async () => {
+	await server?.close();
+});
+
+const open = (page: Page, id: string) => page.goto(`${server.url}${id}/`);
+const checklist = (page: Page, title: string) => page.locator(`[data-checklist-title="${title}"]`);
+const bar = (page: Page, title: string) => page.locator('.checklist-bar', { has: page.locator('.checklist-progress') }).filter({ has: page.getByRole('button', { name: `Reset “${title}”` }) });
+
+async function startSession(page: Page, name: string): Promise<void> {
+	await page.locator('[data-session-control] > details > summary').click();
+	const panel = page.locator('[data-session-panel]');
+	await panel.getByLabel('Incident ID or name').fill(name);
+	await expect(panel.getByLabel('Start time')).not.toHaveValue('');
+	await panel.getByRole('button', { name: 'Start session' }).click();
+	await expect(page.locator('[data-session-label]')).toHaveText(`Recording: ${name}`);
+	await page.locator('[data-session-control] > details > summary').click();
+}
+
+async function openPanel(page: Page) {
+	await page.locator('[data-session-control] > details > summary').click();
+	return page.locator('[data-session-panel]');
+}
+
+test('tick, reload: the box is still ticked and shows when it was ticked', async ({ page }) => {
+	await open(page, 'runbooks/deploy');
+	const box = page.getByRole('checkbox', { name: 'Release notes read' });
+	await expect(box).toBeEnabled();
+	await expect(bar(page, 'Prerequisites').locator('.checklist-progress')).toHaveText('0 of 2 done');
+	await box.check();
+	await expect(bar(page, 'Prerequisites').locator('.checklist-progress')).toHaveText('1 of 2 done');
+	await page.reload();
+	await expect(box).toBeChecked();
+	await expect(page.getByRole('checkbox', { name: 'Change ticket approved' })).not.toBeChecked();
+	const time = checklist(page, 'Prerequisites').locator('li', { has: box }).locator('time.checklist-time');
+	await expect(time).toBeVisible();
+	await expect(time).toHaveText(/^ticked \d{2}:\d{2}$/);
+	expect(Date.now() - Date.parse((await time.getAttribute('datetime'))!)).toBeLessThan(5 * 60_000);
+	await expect(bar(page, 'Prerequisites').locator('.checklist-progress')).toHaveText('1 of 2 done');
+	// The other checklist on the page keeps its own state.
+	await expect(bar(page, 'Verification').locator('.checklist-progress')).toHaveText('0 of 2 done');
+});
+
+test('an edited checklist does not inherit old ticks: a notice says it changed, and reset clears it', async ({ page }) => {
+	test.setTimeout(120_000);
+	const dir = makeFixture('checklists');
+	const out = `${dir}-dist`;
+	expect(buildSite(dir, out).status).toBe(0);
+	let site = await startStaticServer(out);
+	const port = site.port;
+	await page.goto(`${site.url}runbooks/deploy/`);
+	await page.getByRole('checkbox', { name: 'Release notes read' }).check();
+	await page.getByRole('checkbox', { name: 'Health returns 200 on api.staging.fixture.example.com' }).check();
+	await site.close();
+
+	const file = path.join(dir, 'runbooks/deploy.mdx');
+	fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('- [ ] Change ticket approved', '- [ ] Change ticket approved by the release manager'));
+	const rebuilt = buildSite(dir, out);
+	expect(rebuilt.status, rebuilt.output).toBe(0);
+	site = await startStaticServer(out, port); // same origin, same localStorage
+	try {
+		await page.goto(`${site.url}runbooks/deploy/`);
+		const notice = page.locator('.checklist-notice').filter({ hasText: 'This checklist changed since you last used it' });
+		await expect(notice).toHaveCount(1);
+		await expect(notice).toBeVisible();
+		// Stale ticks are not applied to the new version.
+		await expect(page.getByRole('checkbox', { name: 'Release notes read' })).not.toBeChecked();
+		// The unchanged checklist keeps its tick and shows no notice.
+		await expect(page.getByRole('checkbox', { name: 'Health returns 200 on api.staging.fixture.example.com' })).toBeChecked();
+		await notice.getByRole('button', { name: /^Reset/ }).click();
+		await expect(notice).toBeHidden();
+		await page.reload();
+		await expect(page.locator('.checklist-notice:visible')).toHaveCount(0);
+		await expect(page.getByRole('checkbox', { name: 'Release notes read' })).not.toBeChecked();
+	} finally {
+		await site.close();
+	}
+});
+
+test('reset clears a checklist after confirmation', async ({ page }) => {
+	await open(page, 'runbooks/deploy');
+	await page.getByRole('checkbox', { name: 'Release notes read' }).check();
+	await page.getByRole('checkbox', { name: 'Change ticket approved' }).check();
+	page.once('dialog', (dialog) => void dialog.accept());
+	await page.getByRole('button', { name: 'Reset “Prerequisites”' }).click();
+	await expect(page.getByRole('checkbox', { name: 'Release notes read' })).not.toBeChecked();
+	await expect(bar(page, 'Prerequisites').locator('.checklist-progress')).toHaveText('0 of 2 done');
+	await page.reload();
+	await expect(page.getByRole('checkbox', { name: 'Change ticket approved' })).not.toBeChecked();
+});
+
+test('"Copy progress as Markdown" copies every item with [x]/[ ] and local and UTC times', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await open(page, 'procedures/deployment-checklist');
+	await page.getByRole('checkbox', { name: 'Backups verified' }).check();
+	await page.getByRole('checkbox', { name: 'Snapshot younger than 24 hours' }).check();
+	await page.getByRole('button', { name: 'Copy progress as Markdown: “Pre-deployment verification”' }).click();
+	await expect(page.getByText('Progress copied as Markdown.')).toBeVisible();
+	const markdown = await page.evaluate(() => navigator.clipboard.readText());
+	expect(markdown).toContain('### Deployment checklist: Pre-deployment verification');
+	expect(markdown).toContain('2 of 3 done');
+	expect(markdown).toContain('- [ ] Pods healthy in fixture-staging\n');
+	expect(markdown).toMatch(/^- \[x\] Backups verified \(ticked \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\); \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)$/m);
+	expect(markdown).toMatch(/^ {2}- \[x\] Snapshot younger than 24 hours \(ticked .+ UTC\)$/m);
+});
+
+test('an incident session spanning two documents exports one timeline with ticks from both', async ({ page }) => {
+	await open(page, 'runbooks/deploy');
+	await startSession(page, 'INC-42 fixture drill');
+	await page.getByRole('checkbox', { name: 'Release notes read' }).check();
+	await open(page, 'procedures/deployment-checklist');
+	await expect(page.locator('[data-session-label]')).toHaveText('Recording: INC-42 fixture drill');
+	await page.getByRole('checkbox', { name: 'Canary deployed' }).check();
+	await page.getByRole('checkbox', { name: 'Rollout complete' }).check();
+
+	const panel = await openPanel(page);
+	await expect(panel.getByText(/3 ticks in 2 documents/)).toBeVisible();
+	await panel.getByRole('button', { name: 'Export timeline' }).click();
+	const timeline = await panel.getByLabel('Exported timeline').inputValue();
+	expect(timeline).toContain('## Incident timeline: INC-42 fixture drill');
+	expect(timeline).toContain('| Time (UTC) | Document | Item |');
+	expect(timeline).toMatch(/\| \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC \| Deploy the fixture \| \[x\] Release notes read \|/);
+	expect(timeline).toMatch(/\| [^|]+ UTC \| Deployment checklist \| \[x\] Canary deployed \|/);
+	expect(timeline).toMatch(/\| [^|]+ UTC \| Deployment checklist \| \[x\] Rollout complete \|/);
+	// Chronological: the first document's tick comes first.
+	expect(timeline.indexOf('Release notes read')).toBeLessThan(timeline.indexOf('Canary deployed'));
+
+	// Ending moves it to the history, where it can still be exported, then cleared.
+	await panel.getByRole('button', { name: 'End session' }).click();
+	await expect(page.locator('[data-session-label]')).toHaveText('Incident session');
+	await expect(panel.locator('[data-field="history"] li')).toHaveText([/^INC-42 fixture drill: .+ UTC to .+ UTC, 3 events$/]);
+	await page.getByRole('checkbox', { name: 'Smoke tests pass' }).check(); // after the session: not recorded
+	await expect(panel).toBeHidden(); // a click elsewhere closes the panel
+	await openPanel(page);
+	await panel.getByRole('button', { name: 'Export timeline' }).click();
+	const ended = await panel.getByLabel('Exported timeline').inputValue();
+	expect(ended).toContain('Session ended');
+	expect(ended).toContain('Rollout complete');
+	expect(ended).not.toContain('Smoke tests pass');
+	page.once('dialog', (dialog) => void dialog.accept());
+	await panel.getByRole('button', { name: 'Clear history' }).click();
+	await expect(panel.locator('[data-field="history"] li')).toHaveCount(0);
+	await expect(panel.getByRole('button', { name: 'Export timeline' })).toBeHidden();
+});
+
+test('a session on the deployment checklist exports a rehearsal record with phases and times', async ({ page }) => {
+	await open(page, 'procedures/deployment-checklist');
+	await startSession(page, 'Rehearsal 2026-11-26');
+	for (const name of ['Pods healthy in fixture-staging', 'Backups verified', 'Canary deployed', 'Canary error rate below 1% for 10 minutes']) {
+		await page.getByRole('checkbox', { name }).check();
+	}
+	const panel = await openPanel(page);
+	await panel.getByText('Rehearsal record (YAML)').click();
+	const form = panel.locator('form[data-form="rehearsal"]');
+	await expect(form.getByLabel('Checklist')).toHaveValue('procedures/deployment-checklist');
+	await expect(form.getByLabel('Environment')).toHaveValue('staging');
+	await form.getByLabel('Version').fill('v1.4.0');
+	await form.getByLabel('Issues found (one per line)').fill('Canary dashboard slow to load');
+	await form.getByLabel('Rollback practised').check();
+	await form.getByRole('button', { name: 'Export rehearsal record' }).click();
+	const yaml = await panel.getByLabel('Exported rehearsal record').inputValue();
+	const record = parse(yaml) as Record<string, unknown> & { phases: Array<{ id: string; start: string; end: string }> };
+	expect(Object.keys(record)).toEqual([...REHEARSAL_FIELDS]);
+	expect(record).toMatchObject({
+		environment: 'staging',
+		version: 'v1.4.0',
+		checklist: 'procedures/deployment-checklist',
+		result: 'success',
+		issuesFound: ['Canary dashboard slow to load'],
+		lessonsLearned: [],
+		rollbackPractised: true,
+		alertsVerified: false,
+	});
+	expect(record.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	expect(record.phases.map((p) => p.id)).toEqual(['pre-checks', 'canary']);
+	for (const phase of record.phases) {
+		expect(phase.start).toMatch(ISO_UTC);
+		expect(phase.end).toMatch(ISO_UTC);
+		expect(phase.start <= phase.end).toBe(true);
+	}
+	expect(record.phases[0]!.end <= record.phases[1]!.start).toBe(true);
+	expect(yaml).toContain('phase "rollout" has no ticks');
+	expect(yaml).toMatch(/commit it as content\/records\/rehearsals\/\d{4}-\d{2}-\d{2}-staging-v1\.4\.0\.yaml/);
+});
+
+test('a session on the post-deployment verification exports a verification record with checks and results', async ({ page }) => {
+	await open(page, 'procedures/post-deployment-verification');
+	await startSession(page, 'Release v1.4.0 verification');
+	await page.getByRole('checkbox', { name: 'Health endpoint returns 200' }).check();
+	await page.getByRole('checkbox', { name: 'No new alerts firing' }).check();
+	const panel = await openPanel(page);
+	await panel.getByText('Verification record (YAML)').click();
+	const form = panel.locator('form[data-form="verification"]');
+	await expect(form.getByLabel('Checklist')).toHaveValue('procedures/post-deployment-verification');
+	await expect(form.getByLabel('Environment')).toHaveValue('production');
+	await form.getByLabel('Version').fill('v1.4.0');
+	await form.getByLabel('Baseline metrics (name: value, one per line)').fill('p95LatencyMs: 180\nerrorRatePercent: 0.2');
+	await form.getByRole('button', { name: 'Export verification record' }).click();
+	const record = parse(await panel.getByLabel('Exported verification record').inputValue()) as Record<string, unknown> & { checks: Array<{ check: string; result: string; at?: string }> };
+	expect(Object.keys(record)).toEqual([...VERIFICATION_FIELDS]);
+	expect(record).toMatchObject({ version: 'v1.4.0', environment: 'production', baselineMetrics: { p95LatencyMs: 180, errorRatePercent: 0.2 } });
+	expect(record.checks.map((c) => [c.check, c.result])).toEqual([
+		['Health endpoint returns 200', 'pass'],
+		['p95 latency below 500 ms', 'not-run'],
+		['No new alerts firing', 'pass'],
+	]);
+	expect(record.checks[0]!.at).toMatch(ISO_UTC);
+});
+
+test('switching the environment changes the commands shown; production is marked and announced; the choice persists', async ({ page }) => {
+	await open(page, 'procedures/deployment-checklist');
+	const picker = page.getByLabel('Environment');
+	await expect(picker).toHaveValue('staging');
+	await expect(picker.locator('option:checked')).toHaveText('Staging');
+	const command = page.locator('.code-block pre').filter({ hasText: 'kubectl' });
+	await expect(command).toHaveText('kubectl --context staging-eu-west-1 -n fixture-staging get pods\n');
+	await expect(page.locator('[data-env-band]')).toBeHidden();
+
+	await picker.selectOption('production');
+	await expect(command).toHaveText('kubectl --context production-eu-west-1 -n fixture-production get pods\n');
+	await expect(page.getByRole('checkbox', { name: 'Pods healthy in fixture-production' })).toBeVisible();
+	await expect(page.locator('[data-env-band]')).toBeVisible();
+	await expect(page.locator('[data-env-band]')).toHaveCSS('background-color', 'rgb(180, 35, 24)');
+	await expect(page.locator('[data-env-badge]')).toHaveText('Production');
+	await expect(picker.locator('option:checked')).toHaveText('Production');
+	await expect(page.locator('[data-env-announce]')).toHaveText(/target production/);
+	await expect(page.locator('html')).toHaveAttribute('data-environment', 'production');
+
+	// The choice persists across pages and reloads; switching back removes the marking.
+	await open(page, 'runbooks/deploy');
+	await expect(page.getByLabel('Environment')).toHaveValue('production');
+	await expect(page.locator('pre').first()).toContainText('curl -fsS https://api.fixture.example.com/healthz');
+	await page.getByLabel('Environment').selectOption('staging');
+	await expect(page.locator('pre').first()).toContainText('https://api.staging.fixture.example.com/healthz');
+	await expect(page.locator('[data-env-band]')).toBeHidden();
+	await expect(page.locator('[data-env-badge]')).toBeHidden();
+});
+
+test('the copy button copies the command for the chosen environment', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await open(page, 'procedures/deployment-checklist');
+	const block = page.locator('.code-block').filter({ hasText: 'kubectl' });
+	await block.getByRole('button', { name: 'Copy' }).click();
+	await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe('kubectl --context staging-eu-west-1 -n fixture-staging get pods');
+	await page.getByLabel('Environment').selectOption('production');
+	await block.getByRole('button', { name: /^Cop/ }).click();
+	await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe('kubectl --context production-eu-west-1 -n fixture-production get pods');
+});
+
+test('without JavaScript a checklist is a readable list of empty boxes and no controls show', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await open(page, 'procedures/deployment-checklist');
+	const items = checklist(page, 'Pre-deployment verification').locator('li.task-list-item');
+	await expect(items).toHaveCount(3);
+	await expect(items.first()).toContainText('Pods healthy in fixture-staging');
+	const boxes = page.getByRole('checkbox');
+	await expect(boxes).toHaveCount(7);
+	for (const box of await boxes.all()) {
+		await expect(box).not.toBeChecked();
+		await expect(box).toBeDisabled();
+	}
+	await expect(page.locator('.checklist-bar')).toHaveCount(0);
+	await expect(page.locator('[data-env-picker]')).toBeHidden();
+	await expect(page.locator('[data-session-control]')).toBeHidden();
+	// The default environment's values are in the HTML.
+	await expect(page.locator('pre').first()).toContainText('kubectl --context staging-eu-west-1 -n fixture-staging get pods');
+	await context.close();
+});
+
+test('printed, ticked boxes come out empty and checklist controls are not printed', async ({ page }) => {
+	await open(page, 'procedures/deployment-checklist');
+	const box = page.getByRole('checkbox', { name: 'Canary deployed' });
+	await box.check();
+	const controls = page.locator('.checklist-bar button');
+	await expect(controls).toHaveCount(6); // Copy and Reset for each of the three checklists
+	await expect(controls.first()).toBeVisible();
+	await page.emulateMedia({ media: 'print' });
+	for (const control of await controls.all()) await expect(control).toBeHidden();
+	await expect(page.locator('.checklist-bar').first()).toBeHidden();
+	await expect(page.locator('time.checklist-time')).toBeHidden();
+	await expect(page.locator('[data-env-picker]')).toBeHidden();
+	await expect(page.locator('[data-session-control]')).toBeHidden();
+	// The ticked box looks exactly like the same box unticked.
+	const ticked = await box.screenshot();
+	await box.evaluate((el: HTMLInputElement) => (el.checked = false));
+	const empty = await box.screenshot();
+	expect(ticked.equals(empty)).toBe(true);
+	// On screen the tick shows again (the check is real, only paper hides it).
+	await box.evaluate((el: HTMLInputElement) => (el.checked = true));
+	await page.emulateMedia({ media: 'screen' });
+	expect((await box.screenshot()).equals(empty)).toBe(false);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`checklist controls, the production marking and the open session panel pass axe (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await open(page, 'procedures/deployment-checklist');
+		await page.getByRole('checkbox', { name: 'Canary deployed' }).check();
+		await page.getByLabel('Environment').selectOption('production');
+		await startSession(page, 'INC-9 axe');
+		const panel = await openPanel(page);
+		await panel.getByText('Rehearsal record (YAML)').click();
+		await panel.getByRole('button', { name: 'Export timeline' }).click();
+		const results = await new AxeBuilder({ page }).analyze();
+		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+	});
+}

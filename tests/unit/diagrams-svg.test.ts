@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { finaliseSvg, sanitiseSvg, scopeSvgIds, sizeSvgRoot } from '../../src/utils/diagram-svg.ts';
+
+const TOKEN = 'tok';
+
+test('sanitising removes scripts, event handlers and script URLs, and keeps the drawing', () => {
+	const dirty =
+		'<svg id="tok" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)">' +
+		'<script>alert(2)</script><script href="x.js"/><style>@import url(http://evil/x.css);#tok{fill:red}</style>' +
+		'<a xlink:href="javascript:alert(3)"><g class="node" onclick=\'alert(4)\'><rect/></g></a>' +
+		'<a xlink:href="/runbooks/x/#steps"><text>ok</text></a></svg>';
+	const clean = sanitiseSvg(dirty);
+	assert.doesNotMatch(clean, /<script|alert|onload|onclick|javascript:|@import|xlink/i);
+	assert.match(clean, /<a href="\/runbooks\/x\/#steps"><text>ok<\/text><\/a>/);
+	assert.match(clean, /#tok\{fill:red\}/);
+	assert.match(clean, /<g class="node"><rect\/><\/g>/);
+});
+
+test('scoping prefixes ids that lack the token and rewrites references, but not page anchors', () => {
+	const svg =
+		'<svg id="tok" aria-labelledby="chart-title"><title id="chart-title">T</title>' +
+		'<marker id="arrow"/><marker id="tok_end"/><path marker-end="url(#arrow)"/><path marker-end="url(#tok_end)"/>' +
+		'<use href="#arrow"/><a href="#steps"><g id="steps-node"/></a><a href="#arrow">x</a></svg>';
+	const out = scopeSvgIds(svg, TOKEN);
+	assert.match(out, /<title id="tok-chart-title">/);
+	assert.match(out, /aria-labelledby="tok-chart-title"/);
+	assert.match(out, /<marker id="tok-arrow"\/><marker id="tok_end"\/>/);
+	assert.match(out, /marker-end="url\(#tok-arrow\)"/);
+	assert.match(out, /marker-end="url\(#tok_end\)"/);
+	assert.match(out, /<use href="#tok-arrow"\/>/);
+	assert.match(out, /<a href="#steps"><g id="tok-steps-node"\/>/, 'a link to a page section stays as written');
+	assert.match(out, /<a href="#arrow">/, 'links never point into the SVG');
+	// Every id now carries the token: one replacement later makes all of them unique per copy.
+	for (const m of out.matchAll(/\sid="([^"]+)"/g)) assert.ok(m[1]!.includes(TOKEN), m[1]!);
+});
+
+test('the root gets its natural size instead of width 100% and max-width', () => {
+	const out = sizeSvgRoot('<svg id="tok" width="100%" style="max-width: 360.5px;" viewBox="4 4 360.5 478"><g/></svg>');
+	assert.equal(out, '<svg width="361" height="478" id="tok" viewBox="4 4 360.5 478"><g/></svg>');
+});
+
+test('finalising gives the copy its id everywhere and the base path to site links only', () => {
+	const svg = '<svg id="tok"><style>#tok .node{fill:red}</style><marker id="tok_end"/><path marker-end="url(#tok_end)"/><a href="/runbooks/x/#steps"/><a href="#local"/><a href="https://example.com/"/></svg>';
+	const out = finaliseSvg(svg, { token: TOKEN, id: 'diagram-2-dark', base: '/ops/' });
+	assert.doesNotMatch(out, /tok/);
+	assert.match(out, /<svg id="diagram-2-dark"><style>#diagram-2-dark \.node/);
+	assert.match(out, /url\(#diagram-2-dark_end\)/);
+	assert.match(out, /<a href="\/ops\/runbooks\/x\/#steps"\/>/);
+	assert.match(out, /<a href="#local"\/>/);
+	assert.match(out, /<a href="https:\/\/example\.com\/"\/>/);
+});
+
+test('a standalone file resolves #anchors against its page and gets a background', () => {
+	const out = finaliseSvg('<svg id="tok" style="color: red"><a href="#steps"/><a href="/x/"/></svg>', {
+		token: TOKEN,
+		id: 'diagram-dark',
+		base: '/',
+		anchorsOn: '/runbooks/triage/',
+		rootStyle: 'background-color: #0f1115',
+	});
+	assert.equal(out, '<svg id="diagram-dark" style="color: red; background-color: #0f1115"><a href="/runbooks/triage/#steps"/><a href="/x/"/></svg>');
+});
+
+test('label text that looks like an attribute is left alone', () => {
+	const svg = '<svg id="tok"><text>set onboarding="yes" first</text></svg>';
+	assert.equal(sanitiseSvg(svg), svg);
+});
+
+test('only Mermaid\'s own <style> survives, and no image may load from another origin', () => {
+	const svg =
+		'<svg id="tok"><style>#tok{fill:red}</style><g><foreignObject><div><p><style>body{display:none}</style>' +
+		'<img src="https://tracker.example/x.png"/><img src="//cdn.example/y.png"></img><img src="data:image/png;base64,AAAA"/><img src="/icons/ok.png"/></p></div></foreignObject>' +
+		'<image href="http://evil.example/z.svg"/></g></svg>';
+	assert.equal(sanitiseSvg(svg), '<svg id="tok"><style>#tok{fill:red}</style><g><foreignObject><div><p><img src="/icons/ok.png"/></p></div></foreignObject></g></svg>');
+});
