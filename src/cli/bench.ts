@@ -105,5 +105,8 @@ if (extras.searchWarmMs !== undefined) row('first search result, warm', `${Math.
 
 fs.mkdirSync(path.dirname(values.json), { recursive: true });
 fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
+// The build logs carry a timestamp per phase: where the time went.
+fs.writeFileSync(values.json.replace(/\.json$/, '.cold.log'), cold.output);
+fs.writeFileSync(values.json.replace(/\.json$/, '.warm.log'), warm.output);
 console.log(`\nbench: figures written to ${values.json}`);
 if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
