@@ -61,6 +61,9 @@ export default defineConfig({
 			// Lazy islands (search, incident session) are imported on demand; Vite's preload helper would add ~0.8 KB
 			// to every page to speed up a path that the service worker already serves from cache.
 			modulePreload: false,
+			// Never inline scripts into pages: an inlined island is paid again by every page (and precached a thousand
+			// times), while a file is downloaded and cached once. It also keeps the CSP hash list short.
+			assetsInlineLimit: 0,
 			rollupOptions: {
 				// Every MDX module carries Astro's "use astro:head-inject" directive; the bundler warns once per page
 				// that it may not keep it. Astro handles head injection itself, so the warning is noise (1000 pages: 1000 lines).
