@@ -5,7 +5,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { checkContent } from '../../src/checks/index.ts';
 import { checkRecords } from '../../src/checks/records.ts';
@@ -22,22 +21,13 @@ import { newSession, recordChange, rememberChecklists } from '../../src/client/s
 import { rehearsalRecord, verificationRecord } from '../../src/client/session-export.ts';
 import { parse } from 'yaml';
 import { rehearsalTiming } from '../../src/utils/rehearsal-timing.ts';
+import { makeFixture } from '../support/fixture-site.ts';
 
 const COMPLETE = path.resolve('tests/fixtures/records-complete');
 
 /** A copy of the complete fixture with some record files written (or removed with null). */
 function site(files: Record<string, string | null> = {}): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-records-'));
-	fs.cpSync(COMPLETE, dir, { recursive: true });
-	for (const [file, text] of Object.entries(files)) {
-		const target = path.join(dir, file);
-		if (text === null) fs.rmSync(target, { force: true });
-		else {
-			fs.mkdirSync(path.dirname(target), { recursive: true });
-			fs.writeFileSync(target, text);
-		}
-	}
-	return dir;
+	return makeFixture('records-complete', files);
 }
 
 /** Every problem of the content checks, as the build prints them (paths relative to the fixture copy). */
