@@ -6,15 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { folderBytes } from './output-size.ts';
 import { measureSearchTiming } from '../utils/search-timing.ts';
+import { OFFLINE_MANIFEST_FILE, type OfflineManifest } from '../utils/offline-files.ts';
 import { startStaticServer } from '../utils/static-server.ts';
 
 export interface Extras { searchIndexBytes?: number; precacheBytes?: number; precacheGzipBytes?: number; precacheFiles?: number; searchColdMs?: number; searchWarmMs?: number }
 
 export async function benchExtras(out: string, options: { search: boolean; query?: string }): Promise<Extras> {
 	const extras: Extras = { searchIndexBytes: folderBytes(path.join(out, 'pagefind')) };
-	const manifest = path.join(out, 'offline-manifest.json');
+	const manifest = path.join(out, OFFLINE_MANIFEST_FILE);
 	if (fs.existsSync(manifest)) {
-		const m = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { bytes: number; gzipBytes: number; files: number };
+		const m = JSON.parse(fs.readFileSync(manifest, 'utf8')) as OfflineManifest;
 		Object.assign(extras, { precacheBytes: m.bytes, precacheGzipBytes: m.gzipBytes, precacheFiles: m.files });
 	}
 	if (options.search) {
