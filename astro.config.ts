@@ -35,26 +35,7 @@ export default defineConfig({
 		}),
 	},
 	integrations: [contentCheck(), diagrams(), mdx(), linkCheck(), searchIndex()],
-	// Content-Security-Policy as a <meta> in every page, with hashes of the inline scripts Astro emits: works on any
-	// static host with no header configuration. Styles allow 'unsafe-inline' because build-time diagrams (SVG) carry
-	// style attributes; scripts stay hash- or 'self'-only. Pagefind compiles WebAssembly, hence 'wasm-unsafe-eval'.
-	security: {
-		csp: {
-			directives: [
-				"default-src 'self'",
-				"img-src 'self' data:",
-				"font-src 'self'",
-				"connect-src 'self'",
-				"worker-src 'self'",
-				"manifest-src 'self'",
-				"object-src 'none'",
-				"base-uri 'self'",
-				"form-action 'self'",
-			],
-			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
-		},
-	},
+	// The Content-Security-Policy is a <meta> written by the layout (src/utils/content-security-policy.ts).
 	devToolbar: { enabled: false },
 	vite: {
 		build: {

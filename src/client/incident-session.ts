@@ -107,12 +107,25 @@ function seenHere() {
 	}));
 }
 
+/**
+ * The environments are those of the header's picker (src/components/EnvPicker.astro), which every page has: read
+ * from its options rather than repeated in this control's markup on every page.
+ */
+function environmentOptions(): { environments: EnvironmentOption[]; defaultKey: string | undefined } {
+	const picker = document.querySelector<HTMLElement>('[data-env-picker]');
+	const options = [...(picker?.querySelectorAll<HTMLOptionElement>('option') ?? [])];
+	return {
+		environments: options.map((o) => ({ key: o.value, name: o.text, production: 'production' in o.dataset })),
+		defaultKey: picker?.dataset.default,
+	};
+}
+
 function init(root: HTMLElement): void {
 	const details = root.querySelector('details')!;
 	const panel = root.querySelector<HTMLElement>('[data-session-panel]')!;
 	const label = root.querySelector<HTMLElement>('[data-session-label]')!;
-	const environments = JSON.parse(root.dataset.environments ?? '[]') as EnvironmentOption[];
-	const chosenEnvironment = () => document.documentElement.dataset.environment ?? root.dataset.defaultEnvironment ?? environments[0]?.key ?? '';
+	const { environments, defaultKey } = environmentOptions();
+	const chosenEnvironment = () => document.documentElement.dataset.environment ?? defaultKey ?? environments[0]?.key ?? '';
 	let output = { text: '', fileName: '', type: 'text/markdown' };
 	let built = false;
 

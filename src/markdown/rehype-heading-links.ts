@@ -15,11 +15,9 @@ export function rehypeHeadingLinks() {
 			node.children.push({
 				type: 'element',
 				tagName: 'a',
-				properties: { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: '' },
-				children: [
-					{ type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: 'Link to this section' }] },
-					{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
-				],
+				// The name comes from aria-label, so the visible "#" needs no wrapper of its own: one element per heading.
+				properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: 'Link to this section', dataPagefindIgnore: '' },
+				children: [{ type: 'text', value: '#' }],
 			});
 		});
 	};

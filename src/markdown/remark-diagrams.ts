@@ -1,6 +1,7 @@
 /**
- * Replaces each ```mermaid code block with its pre-rendered diagram (src/utils/diagram-markup.ts): both theme
- * variants as inline SVG, a text version and an "Open full size" link. Runs after remark-facts, so the block's text
+ * Replaces each ```mermaid code block with its pre-rendered diagram (src/utils/diagram-markup.ts): inline SVG (one
+ * for both themes when the renderings differ in colours only, else one per theme), a text version and an "Open full
+ * size" link to the figure itself. Runs after remark-facts, so the block's text
  * already has its facts resolved: the same text the build's pre-render step hashed, so the lookup is a cache hit.
  *
  * A miss (a block the pre-render did not see, e.g. edited in `astro dev`) renders on demand through the same renderer.
@@ -29,7 +30,7 @@ export interface RemarkDiagramsOptions {
 	cacheDir?: string;
 	/** Default: the installed Mermaid's version and this renderer's. */
 	parts?: KeyParts;
-	/** Site base path, for site-relative `click` links and the full-size links. Default: basePath() (OPSBOOK_BASE). */
+	/** Site base path, for site-relative `click` links. Default: basePath() (OPSBOOK_BASE). */
 	base?: string;
 }
 

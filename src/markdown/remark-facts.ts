@@ -3,7 +3,8 @@
  *
  * In MDX prose a reference is an expression node, so it never reaches the JavaScript compiler as a variable; in
  * inline code, code blocks and link targets it is plain text we rewrite. Environment values are wrapped in
- * `<span data-env="key">`, so the reader's environment picker can switch them without another build. An unknown key stops the build naming the file, line and column.
+ * `<span data-env="key">`, so the reader's environment picker can switch them without another build; other facts
+ * become plain text. An unknown key stops the build naming the file, line and column.
  */
 import type { Root, Code, InlineCode, Link, Definition, Text } from 'mdast';
 import type { ElementContent } from 'hast';
@@ -37,7 +38,8 @@ export function remarkFacts(options: { facts: () => Facts }) {
 					const match = WHOLE_REFERENCE.exec(node.value);
 					if (!match || !parent || index === undefined) return;
 					const fact = resolve(match[1]!, start);
-					const replacement = { type: 'text', value: String(fact.value), data: { hName: 'span', hProperties: factProperties(fact), hChildren: [{ type: 'text', value: String(fact.value) }] } } as Text;
+					const value = String(fact.value);
+					const replacement = (fact.env ? { type: 'text', value, data: { hName: 'span', hProperties: envProperties(fact.env.key), hChildren: [{ type: 'text', value }] } } : { type: 'text', value }) as Text;
 					parent.children.splice(index, 1, node.type === 'mdxFlowExpression' ? ({ type: 'paragraph', children: [replacement] } as never) : (replacement as never));
 					return;
 				}
@@ -75,11 +77,13 @@ export function remarkFacts(options: { facts: () => Facts }) {
 }
 
 /**
- * Environment values carry only their key: the other environments' values are in one file per site
- * (environments.json), fetched when the reader switches, instead of repeated on every span of every page.
+ * Only environment values need an element: the picker swaps them. They carry only their key: the other
+ * environments' values are in one file per site (environments.json), fetched when the reader switches, instead of
+ * repeated on every span of every page. Site-wide facts are plain text: a wrapper on each would cost about 1.8 KB a
+ * page (bench corpus) and nothing reads it.
  */
-function factProperties(fact: ResolvedFact): Record<string, string> {
-	return fact.env ? { dataEnv: fact.env.key } : { dataFact: fact.key.slice('facts.'.length) };
+function envProperties(key: string): Record<string, string> {
+	return { dataEnv: key };
 }
 
 function splitReferences(text: string, resolve: (key: string, offset: number) => ResolvedFact): Array<string | ResolvedFact> {
@@ -97,5 +101,5 @@ function splitReferences(text: string, resolve: (key: string, offset: number) =>
 function toHast(segment: string | ResolvedFact): ElementContent {
 	if (typeof segment === 'string') return { type: 'text', value: segment };
 	if (!segment.env) return { type: 'text', value: String(segment.value) };
-	return { type: 'element', tagName: 'span', properties: factProperties(segment), children: [{ type: 'text', value: String(segment.value) }] };
+	return { type: 'element', tagName: 'span', properties: envProperties(segment.env.key), children: [{ type: 'text', value: String(segment.value) }] };
 }

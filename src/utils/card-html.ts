@@ -2,7 +2,7 @@
  * A card's body as rendered from its MDX, made fit for pages that hold many cards.
  *
  * Ids: several cards share one page (the cards page, the sheets), and each card's body is its own MDX file, whose ids are
- * only unique within that file: task-list boxes are `task-1`, diagrams `diagram-1-light`. This prefixes every id in a
+ * only unique within that file: task-list boxes are `task-1`, diagrams `diagram-1-svg`. This prefixes every id in a
  * card's rendered HTML with the card's id and rewrites the references to them (label `for`, aria, in-page `href`,
  * SVG `url(#id)` and `#id` selectors in SVG styles), so the page never repeats an id.
  */
@@ -28,13 +28,9 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * A diagram's "Open full size" links point at standalone SVG files that the diagram integration writes for documents
- * only; a card shows the drawing itself, so the links are dropped rather than left dangling.
+ * A card's diagram keeps its "Open full size" and "Close full size" links: they point at the figure and caption ids,
+ * scoped here like any other, and cards.css hides them (a card shows the drawing only).
  */
-export function dropDiagramLinks(html: string): string {
-	return html.replace(/<p class="diagram-actions"[^>]*>[\s\S]*?<\/p>/g, '');
-}
-
 export function cardBodyHtml(html: string, prefix: string): string {
-	return scopeIds(dropDiagramLinks(html), prefix);
+	return scopeIds(html, prefix);
 }

@@ -1,42 +1,43 @@
 /**
  * The HTML a diagram becomes (as hast, for the remark plugin):
  *
- *   <figure class="diagram">
- *     <figcaption>accessible name</figcaption>
- *     <div class="diagram-scroll" role="region" tabindex="0">   scrolls sideways on a phone, keyboard included
- *       <div class="diagram-variant diagram-light" data-pagefind-ignore><svg id="diagram-3fa2c1-1-light">…
- *       <div class="diagram-variant diagram-dark" data-pagefind-ignore><svg id="diagram-3fa2c1-1-dark">…
+ *   <figure class="diagram" id="diagram-3fa2c1-1">
+ *     <figcaption id="diagram-3fa2c1-1-title">accessible name</figcaption>
+ *     <p class="diagram-close"><a href="#diagram-3fa2c1-1-title">Close full size</a>   shown only while full size
+ *     <div class="diagram-scroll" role="region" tabindex="0">   scrolls on a phone, keyboard included
+ *       <div class="diagram-variant diagram-themed" data-pagefind-ignore><svg id="diagram-3fa2c1-1-svg">…
  *     </div>
- *     <p class="diagram-actions"><a href="…/diagrams/<key>-light.svg">Open full size</a> (one per variant)
+ *     <p class="diagram-actions"><a href="#diagram-3fa2c1-1">Open full size</a>
  *     <details class="diagram-text"><summary>Text version</summary> description, then nodes and edges
  *   </figure>
  *
- * CSS (src/styles/diagrams.css) shows the variant matching the theme; the hidden one is display:none, so it is also
- * out of the accessibility tree. Search indexes the caption and the text version, never the SVG text.
+ * One SVG for both themes when the light and dark renderings differ in colours only (src/utils/diagram-merge.ts:
+ * light-dark() colours follow the page's color-scheme); otherwise two, `diagram-light` and `diagram-dark` (ids
+ * …-light, …-dark), and CSS (src/styles/diagrams.css) shows the one matching the theme; the hidden one is
+ * display:none, so it is also out of the accessibility tree.
+ *
+ * "Open full size" needs no file and no script: it targets the figure, which CSS `:target` turns into a full-viewport
+ * view; "Close full size" (or the back button) leaves it, landing on the caption where the reader was.
+ * Search indexes the caption and the text version, never the SVG text.
  */
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent } from 'hast';
 import type { CachedDiagram } from './diagram-cache.ts';
 import type { DiagramModel, DiagramNode } from './diagram-renderer.ts';
 import { RENDER_TOKEN } from './diagram-renderer.ts';
-import { DIAGRAM_THEMES, type DiagramTheme } from './diagram-source.ts';
+import { mergeThemedSvgs } from './diagram-merge.ts';
+import type { DiagramTheme } from './diagram-source.ts';
 import { finaliseSvg } from './diagram-svg.ts';
 import { prefixBase } from './base-path.ts';
-
-/** Folder of the standalone SVG files in the built site. */
-export const STANDALONE_DIR = 'diagrams';
-
-export function standaloneName(key: string, theme: DiagramTheme): string {
-	return `${key.slice(0, 16)}-${theme}.svg`;
-}
 
 export interface DiagramMarkupInput {
 	variants: Record<DiagramTheme, CachedDiagram>;
 	/**
-	 * Prefix of every id in this figure, unique on the page (diagramIdPrefix()): the variants append -light/-dark,
-	 * Mermaid's own ids (markers, nodes, the #id its styles are scoped to) append more.
+	 * Prefix of every id in this figure, unique on the page (diagramIdPrefix()): the figure's own id; the SVGs append
+	 * -svg (or -light/-dark), Mermaid's own ids (markers, nodes, the #id its styles are scoped to) append more.
 	 */
 	idPrefix: string;
+	/** Site base path, for the diagram's `click` links. */
 	base: string;
 	/** How an SVG string becomes hast (parsed elements, or an MDX raw-HTML fragment). */
 	embed: (svg: string) => ElementContent;
@@ -60,22 +61,21 @@ export function diagramMarkup(input: DiagramMarkupInput): Element {
 	const model = variants.light.model ?? { type: 'unknown', nodes: [], edges: [] };
 	const name = accessibleName(model);
 	const prefix = input.idPrefix;
-	const variant = (theme: DiagramTheme): Element =>
-		el('div', { className: ['diagram-variant', `diagram-${theme}`], dataPagefindIgnore: '' }, [
-			input.embed(finaliseSvg(variants[theme].svg, { token: RENDER_TOKEN, id: `${prefix}-${theme}`, base })),
-		]);
-	const openLinks = DIAGRAM_THEMES.flatMap((theme, i): ElementContent[] => [
-		...(i ? [text(' ')] : []),
-		el('a', { className: [`diagram-${theme}`], href: prefixBase(`/${STANDALONE_DIR}/${standaloneName(variants[theme].key, theme)}`, base) }, [
-			text('Open full size'),
-			el('span', { className: ['sr-only'] }, [text(`: ${name} (${theme} version)`)]),
-		]),
-	]);
+	const title = `${prefix}-title`;
+	const drawing = (svg: string, kind: DiagramTheme | 'themed', id: string): Element =>
+		el('div', { className: ['diagram-variant', `diagram-${kind}`], dataPagefindIgnore: '' }, [input.embed(finaliseSvg(svg, { token: RENDER_TOKEN, id, base }))]);
+	const merged = mergeThemedSvgs(variants.light.svg, variants.dark.svg);
+	const drawings = merged
+		? [drawing(merged, 'themed', `${prefix}-svg`)]
+		: [drawing(variants.light.svg, 'light', `${prefix}-light`), drawing(variants.dark.svg, 'dark', `${prefix}-dark`)];
+	// Link text says which diagram: a page may have several, and screen readers list links out of context.
+	const link = (href: string, label: string): Element => el('a', { href }, [text(label), el('span', { className: ['sr-only'] }, [text(`: ${name}`)])]);
 	const textVersion = textVersionOf(model, base);
-	return el('figure', { className: ['diagram'], dataDiagram: variants.light.key.slice(0, 16) }, [
-		el('figcaption', { id: `${prefix}-title`, className: ['diagram-caption'] }, [text(name)]),
-		el('div', { className: ['diagram-scroll'], role: 'region', tabIndex: 0, ariaLabelledBy: [`${prefix}-title`] }, [variant('light'), variant('dark')]),
-		el('p', { className: ['diagram-actions'], dataPagefindIgnore: '' }, openLinks),
+	return el('figure', { className: ['diagram'], id: prefix, dataDiagram: variants.light.key.slice(0, 16) }, [
+		el('figcaption', { id: title, className: ['diagram-caption'] }, [text(name)]),
+		el('p', { className: ['diagram-close'], dataPagefindIgnore: '' }, [link(`#${title}`, 'Close full size')]),
+		el('div', { className: ['diagram-scroll'], role: 'region', tabIndex: 0, ariaLabelledBy: [title] }, drawings),
+		el('p', { className: ['diagram-actions'], dataPagefindIgnore: '' }, [link(`#${prefix}`, 'Open full size')]),
 		...(textVersion.length ? [el('details', { className: ['diagram-text'] }, [el('summary', {}, [text('Text version')]), ...textVersion])] : []),
 	]);
 }

@@ -16,11 +16,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { DIAGRAM_THEMES, type DiagramTheme, type KeyParts } from './diagram-source.ts';
+import { pruneUnusedCss } from './diagram-css-prune.ts';
 import { sanitiseSvg, scopeSvgIds, sizeSvgRoot } from './diagram-svg.ts';
 import { repoRoot } from './project-paths.ts';
 
 /** Bump when the post-processing or the Mermaid configuration below changes: every cached diagram re-renders. */
-export const RENDERER_VERSION = '4';
+export const RENDERER_VERSION = '6';
 
 /** Placeholder id every diagram is rendered with; replaced per page by finaliseSvg(). */
 export const RENDER_TOKEN = 'opsbook-diagram-x7q';
@@ -46,10 +47,15 @@ const MERMAID_CONFIG = {
 } as const;
 
 /**
- * Overrides of Mermaid's theme colours where they fail WCAG AA on the site: the dark theme's edge labels (#ccc on
- * #585858, 4.4:1) get the site's dark code background (10:1).
+ * Overrides of Mermaid's theme where it fails WCAG AA on the site, or where the dark rendering would differ from the
+ * light one in more than colours:
+ *   - the dark theme's edge labels (#ccc on #585858, 4.4:1) get the site's dark code background (10:1);
+ *   - the dark theme draws node borders with a gradient (#ccc fading to #2f2f2f, 1.4:1 against the page's #0f1115 at
+ *     its dark end, under the 3:1 graphics need) where the light theme has a solid colour: `useGradient: false` gives a
+ *     solid #ccc border (12:1), and light and dark then differ in colours only, so a page can carry one SVG for both
+ *     themes (src/utils/diagram-merge.ts).
  */
-const THEME_VARIABLES: Record<DiagramTheme, Record<string, string>> = { light: {}, dark: { edgeLabelBackground: '#1b1f27' } };
+const THEME_VARIABLES: Record<DiagramTheme, Record<string, string | boolean>> = { light: {}, dark: { edgeLabelBackground: '#1b1f27', useGradient: false } };
 
 export interface DiagramNode {
 	id: string;
@@ -143,7 +149,7 @@ export async function openRenderer(): Promise<DiagramRenderer> {
 }
 
 function postProcess(svg: string): string {
-	return sizeSvgRoot(scopeSvgIds(sanitiseSvg(svg), RENDER_TOKEN));
+	return sizeSvgRoot(scopeSvgIds(pruneUnusedCss(sanitiseSvg(svg)), RENDER_TOKEN));
 }
 
 function pageArgs(sources: string[], theme: DiagramTheme): PageArgs {
@@ -273,7 +279,8 @@ async function renderInPage(args: PageArgs): Promise<PageOutcome[]> {
 		try {
 			const model = args.withModel ? await modelOf(source) : undefined;
 			const { svg } = await mermaid.render(args.token, source);
-			// Re-serialise as XML: Mermaid's string is HTML-flavoured (<br> in labels), which a standalone .svg cannot hold.
+			// Re-serialise as XML: Mermaid's string is HTML-flavoured (<br> in labels); the string transforms after it
+			// (diagram-svg.ts, diagram-merge.ts) expect well-formed XML.
 			const holder = document.createElement('div');
 			holder.innerHTML = svg;
 			const element = holder.querySelector('svg');

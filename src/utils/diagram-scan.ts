@@ -14,7 +14,7 @@ export interface DiagramRequest {
 	/** Fact-resolved, normalised source: what is rendered and hashed. */
 	source: string;
 	file: string;
-	/** Document id (`runbooks/rollback`), for links in standalone files. */
+	/** Document id (`runbooks/rollback`): which page the diagram is on. */
 	docId: string;
 	/** Line of the opening fence. */
 	line: number;

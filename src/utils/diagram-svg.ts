@@ -3,7 +3,8 @@
  * by the browser), so they are pure and unit-tested:
  *   - sanitiseSvg: defence in depth; Mermaid already sanitises labels, but the markup is inlined into every page.
  *   - scopeSvgIds: every id starts with the render token, so one string replacement gives each copy of a diagram
- *     (light and dark variant, several diagrams on a page) its own ids, markers and `#id`-scoped styles.
+ *     (several diagrams on a page, light and dark variants when they are kept apart) its own ids, markers and
+ *     `#id`-scoped styles.
  *   - sizeSvgRoot: natural width and height instead of `width="100%"`, so a big diagram scrolls on a phone instead
  *     of shrinking to unreadable text.
  *   - finaliseSvg: at page-build time, the real id and the site's base path on site-relative links.
@@ -25,7 +26,7 @@ export function sanitiseSvg(svg: string): string {
 			.replace(/\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
 			// Script URLs in links or references.
 			.replace(/\s+(?:xlink:)?href\s*=\s*("\s*(?:javascript|vbscript|data:text\/html)[^"]*"|'\s*(?:javascript|vbscript|data:text\/html)[^']*')/gi, '')
-			// SVG 2 `href` works everywhere; `xlink:href` needs a namespace declaration a standalone file may lack.
+			// SVG 2 `href` works everywhere; `xlink:href` needs a namespace declaration.
 			.replace(/\sxlink:href=/g, ' href=')
 			.replace(/\s+xmlns:xlink="[^"]*"/g, ''),
 	);
@@ -80,26 +81,13 @@ export interface FinaliseOptions {
 	id: string;
 	/** Site base path (`/` or `/ops/`), for site-relative links. */
 	base: string;
-	/** For standalone files: the page URL that `#anchor` links refer to. */
-	anchorsOn?: string;
-	/** CSS declarations added to the root element's style (standalone files: a background). */
-	rootStyle?: string;
 }
 
 export function finaliseSvg(svg: string, options: FinaliseOptions): string {
-	let out = svg.split(options.token).join(options.id);
-	out = out.replace(/(<a\b[^>]*?\shref=")([^"]*)"/g, (_, pre: string, href: string) => {
-		const withBase = prefixBase(decodeXml(href), options.base);
-		const resolved = options.anchorsOn && withBase.startsWith('#') ? `${options.anchorsOn}${withBase}` : withBase;
-		return `${pre}${escapeXml(resolved)}"`;
-	});
-	const style = options.rootStyle;
-	if (style) {
-		out = out.replace(/^<svg\b[^>]*>/, (root) =>
-			/\sstyle="/.test(root) ? root.replace(/\sstyle="([^"]*)"/, (_, s: string) => ` style="${s.replace(/;?\s*$/, '; ')}${escapeXml(style)}"`) : root.replace(/^<svg\b/, `<svg style="${escapeXml(style)}"`),
-		);
-	}
-	return out;
+	return svg
+		.split(options.token)
+		.join(options.id)
+		.replace(/(<a\b[^>]*?\shref=")([^"]*)"/g, (_, pre: string, href: string) => `${pre}${escapeXml(prefixBase(decodeXml(href), options.base))}"`);
 }
 
 function decodeXml(s: string): string {

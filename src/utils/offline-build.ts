@@ -1,6 +1,6 @@
 /**
  * The offline step of `npm run build` (src/cli/build.ts), run once Astro and every integration have written the site
- * (pages, standalone diagrams, the Pagefind index) and before the staging folder is swapped into place:
+ * (pages, card PDFs, the Pagefind index) and before the staging folder is swapped into place:
  *   1. the offline download, <out>/opsbook-offline.zip (offline-bundle.ts);
  *   2. the service worker, <out>/sw.js, precaching the whole site (service-worker-build.ts);
  *   3. <out>/offline-manifest.json: what the precache holds (files, bytes, gzip bytes, per group) and its version,
@@ -18,7 +18,6 @@ import { writeServiceWorker, type PrecacheEntry } from './service-worker-build.t
 /** Which part of the site a precached URL belongs to, for the size report. */
 export function precacheGroup(sitePath: string): string {
 	if (sitePath.startsWith('pagefind/')) return 'search index';
-	if (sitePath.startsWith('diagrams/')) return 'diagrams';
 	if (sitePath.startsWith('_astro/')) return 'scripts and styles';
 	if (sitePath.endsWith('.pdf')) return 'PDFs';
 	if (sitePath.endsWith('.html')) return 'pages';

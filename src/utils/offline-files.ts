@@ -40,7 +40,7 @@ export interface OfflineManifest {
 	bytes: number;
 	/** The same files gzip-compressed: roughly what the first visit downloads from a compressing host. */
 	gzipBytes: number;
-	/** Bytes per group (pages, assets, search index, diagrams, other), to see where the weight is. */
+	/** Bytes per group (pages, scripts and styles, search index, PDFs, other), to see where the weight is. */
 	groups: Record<string, { files: number; bytes: number }>;
 	/** The download next to it, in bytes. */
 	zip: { file: string; bytes: number };

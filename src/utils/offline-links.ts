@@ -60,7 +60,7 @@ const URL_ATTRIBUTE = /(\s(?:href|src|action|poster|xlink:href)=)(["'])(.*?)\2/g
 /** <meta http-equiv="refresh" content="0; url=..."> (the alert routes). */
 const REFRESH = /(<meta\s+http-equiv=["']refresh["']\s+content=["']\s*\d+\s*;\s*url=)([^"']*)(["'])/gi;
 
-/** Rewrites every internal URL in a page's markup (and in standalone SVG files); script bodies are left untouched. */
+/** Rewrites every internal URL in a page's markup (and in SVG files); script bodies are left untouched. */
 export function rewriteHtmlUrls(html: string, context: LinkContext): string {
 	return html
 		.split(/(<script\b[\s\S]*?<\/script>)/i)

@@ -5,7 +5,7 @@
  * - It drops every <label> with its text. Task-list items put their text in a <label> for their checkbox
  *   (src/markdown/rehype-task-lists.ts), so every checklist step would be unsearchable. Labels become <span>s.
  * - It titles a section with all the text inside its heading, including the heading's own "#" link
- *   (src/markdown/rehype-heading-links.ts): "RollbackLink to this section#". The link is removed.
+ *   (src/markdown/rehype-heading-links.ts): "Rollback#". The link is removed.
  *
  * And one ranking decision: an alert's entry (the heading an alert route leads to, src/utils/alert-targets.ts) weighs
  * more than any other heading, so searching an alert name opens its runbook entry first, even when training pages

@@ -1,6 +1,6 @@
 /**
- * Writes <out>/sw.js with Workbox's generateSW: one precache of the whole finished site (every page, asset, standalone
- * diagram and the Pagefind index), so after one visit everything works with no network.
+ * Writes <out>/sw.js with Workbox's generateSW: one precache of the whole finished site (every page with its inline
+ * diagrams, asset, PDF and the Pagefind index), so after one visit everything works with no network.
  *
  * Never a mix of builds. Each entry carries a revision (an MD5 of the file; Astro's fingerprinted /_astro/ files are
  * their own revision), so any change to the site changes sw.js and the browser installs a new worker. That worker

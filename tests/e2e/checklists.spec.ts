@@ -287,6 +287,8 @@ test('without JavaScript a checklist is a readable list of empty boxes and no co
 	await expect(page.locator('.checklist-bar')).toHaveCount(0);
 	await expect(page.locator('[data-env-picker]')).toBeHidden();
 	await expect(page.locator('[data-session-control]')).toBeHidden();
+	// No copy button that could not copy: the script adds them.
+	await expect(page.getByRole('button', { name: 'Copy' })).toHaveCount(0);
 	// The default environment's values are in the HTML.
 	await expect(page.locator('pre').first()).toContainText('kubectl --context staging-eu-west-1 -n fixture-staging get pods');
 	await context.close();

@@ -39,7 +39,7 @@ for (const [id, want] of Object.entries(DELIVERABLES)) {
 		for (const subtask of want.covers) expect(source.frontmatter, `covers ${subtask}`).toMatch(new RegExp(`covers:.*"${subtask.replace('.', '\\.')}"`));
 		await page.goto(`${id}/`);
 		await expect(page.locator('h1')).toBeVisible();
-		const h2 = (await page.locator('.doc-body h2').allTextContents()).map((t) => t.replace(/Link to this section#$/, '').trim().toLowerCase());
+		const h2 = (await page.locator('.doc-body h2').allTextContents()).map((t) => t.replace(/#$/, '').trim().toLowerCase());
 		for (const rule of REQUIRED_SECTIONS[want.kind]) {
 			expect(h2.some((h) => rule.accepts.some((a) => h.startsWith(a.toLowerCase()))), `${id} has "## ${rule.name}"`).toBe(true);
 		}

@@ -2,9 +2,10 @@
  * Offline use (issue #8) against fixture sites built with the real pipeline (tests/fixtures/offline: three runbooks,
  * one with a Mermaid diagram, and a procedure), each served by a static server that the tests stop to take the
  * docs host away:
- *   - after one visit, pages never visited, a diagram and search work with the browser offline and the server gone;
+ *   - after one visit, pages never visited, a diagram (full size included) and search work with the browser offline
+ *     and the server gone;
  *   - a rebuild is offered as "New version available"; accepting shows the new build, and only the new build;
- *   - the zip download works unzipped from file://: links, diagrams and search;
+ *   - the zip download works unzipped from file://: links, diagrams (full size included) and search;
  *   - a sub-path build (/ops/) registers its worker for the sub-path only.
  */
 import fs from 'node:fs';
@@ -41,7 +42,10 @@ test('the build reports the precache and writes the download', () => {
 	const manifest = JSON.parse(fs.readFileSync(path.join(site.outDir, 'offline-manifest.json'), 'utf8')) as OfflineManifest;
 	expect(manifest.files).toBeGreaterThan(20);
 	expect(manifest.bytes).toBeGreaterThan(0);
-	expect(Object.keys(manifest.groups)).toEqual(expect.arrayContaining(['pages', 'search index', 'diagrams', 'scripts and styles']));
+	expect(Object.keys(manifest.groups)).toEqual(expect.arrayContaining(['pages', 'search index', 'scripts and styles']));
+	// Diagrams are inline in their pages (full size included): no files of their own to precache.
+	expect(Object.keys(manifest.groups)).not.toContain('diagrams');
+	expect(fs.existsSync(path.join(site.outDir, 'diagrams'))).toBe(false);
 	expect(manifest.stamp).toMatch(/^Content (\w{4,40}|uncommitted) · built 2026-11-01 08:00 UTC$/);
 	expect(fs.statSync(path.join(site.outDir, OFFLINE_ZIP_FILE)).size).toBe(manifest.zip.bytes);
 });
@@ -60,14 +64,12 @@ test('after one visit, unvisited pages, a diagram and search work with no networ
 	await expect(page.locator('[data-offline-indicator]')).toBeVisible();
 	await expect(page.locator('[data-offline-indicator]')).toContainText('Offline: showing the copy saved on this device');
 
-	// Three pages never visited; the first has a diagram, whose full-size file works too.
+	// Three pages never visited; the first has a diagram, whose full size works too (it is the same page).
 	const triage = await page.goto(`${server.url}runbooks/triage/`);
 	expect(triage?.fromServiceWorker()).toBe(true);
 	await expect(page.locator('h1')).toHaveText('Triage the fixture');
 	await expect(page.locator('figure.diagram svg').first()).toBeVisible();
-	const fullSize = await page.locator('figure.diagram .diagram-actions a').first().getAttribute('href');
-	await page.goto(new URL(fullSize!, page.url()).href);
-	await expect(page.locator('svg').first()).toBeVisible();
+	await expectFullSize(page);
 	await page.goto(`${server.url}runbooks/restart/`);
 	await expect(page.locator('main')).toContainText('first edition');
 	await page.goto(`${server.url}procedures/escalate/`);
@@ -83,6 +85,22 @@ test('after one visit, unvisited pages, a diagram and search work with no networ
 	await page.goto(`${server.url}no/such/page/`);
 	await expect(page.locator('h1')).toHaveText('You are offline');
 });
+
+/**
+ * "Open full size" on the page's first diagram: the figure fills the viewport and its SVG is wider than a phone;
+ * "Close full size" puts it back.
+ */
+async function expectFullSize(page: Page): Promise<void> {
+	const figure = page.locator('figure.diagram').first();
+	await figure.getByRole('link', { name: /^Open full size/ }).click();
+	await expect(page).toHaveURL(/#diagram-[0-9a-f]{6}-1$/);
+	const viewport = page.viewportSize()!;
+	expect(await figure.boundingBox()).toEqual({ x: 0, y: 0, width: viewport.width, height: viewport.height });
+	expect(await figure.locator('svg').first().evaluate((e) => e.getBoundingClientRect().width)).toBeGreaterThan(360);
+	await figure.getByRole('link', { name: /^Close full size/ }).click();
+	await expect(page).toHaveURL(/#diagram-[0-9a-f]{6}-1-title$/);
+	expect((await figure.boundingBox())!.width).toBeLessThan(viewport.width);
+}
 
 /** The precache's URLs (with Workbox's revision parameter), as the page's worker stores them. */
 function precachedUrls(page: Page): Promise<string[]> {
@@ -161,7 +179,7 @@ test('a new build is offered, and accepting it shows the new build only', async 
 	}
 });
 
-test('the download works unzipped from file://: links, diagrams and search', async ({ page }) => {
+test('the download works unzipped from file://: links, diagrams (full size too) and search', async ({ page }) => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-offline-zip-'));
 	const files = unzipSync(fs.readFileSync(path.join(site.outDir, OFFLINE_ZIP_FILE)));
 	for (const [name, data] of Object.entries(files)) {
@@ -183,6 +201,7 @@ test('the download works unzipped from file://: links, diagrams and search', asy
 	await page.locator('main').getByRole('link', { name: 'Triage the fixture' }).click();
 	await expect(page).toHaveURL(/\/runbooks\/triage\/index\.html$/);
 	await expect(page.locator('figure.diagram svg').first()).toBeVisible();
+	await expectFullSize(page);
 	// Styles load from the disk too.
 	expect(await page.locator('body').evaluate((b) => getComputedStyle(b).fontFamily)).toMatch(/system-ui/);
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { qrSvg } from '../../src/utils/qr-svg.ts';
-import { dropDiagramLinks, scopeIds } from '../../src/utils/card-html.ts';
+import { cardBodyHtml, scopeIds } from '../../src/utils/card-html.ts';
 import { liveDocumentUrl, liveUrl, shortUrl } from '../../src/utils/live-url.ts';
 import { intoSheets } from '../../src/utils/card-sizes.ts';
 import { checkCards } from '../../src/checks/cards.ts';
@@ -60,9 +60,15 @@ test('ids in a card body are prefixed, with every reference to them', () => {
 	assert.equal(scopeIds('<p>no ids</p>', 'card-x'), '<p>no ids</p>');
 });
 
-test("a diagram on a card loses its links to standalone files, nothing else", () => {
-	const html = '<figure class="diagram"><p class="diagram-actions" data-pagefind-ignore=""><a href="/diagrams/x-light.svg">Open full size</a></p><p>kept</p></figure>';
-	assert.equal(dropDiagramLinks(html), '<figure class="diagram"><p>kept</p></figure>');
+test('a diagram on a card keeps full-size links that point at its own, scoped figure', () => {
+	const html =
+		'<figure class="diagram" id="diagram-abc123-1"><figcaption id="diagram-abc123-1-title">Triage</figcaption>' +
+		'<p class="diagram-close"><a href="#diagram-abc123-1-title">Close full size</a></p>' +
+		'<p class="diagram-actions"><a href="#diagram-abc123-1">Open full size</a></p></figure>';
+	const out = cardBodyHtml(html, 'card-x');
+	assert.match(out, /<figure class="diagram" id="card-x-diagram-abc123-1">/);
+	assert.match(out, /<a href="#card-x-diagram-abc123-1-title">Close full size/);
+	assert.match(out, /<a href="#card-x-diagram-abc123-1">Open full size/);
 });
 
 test('cards are grouped four to a sheet', () => {

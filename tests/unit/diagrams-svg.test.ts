@@ -51,17 +51,6 @@ test('finalising gives the copy its id everywhere and the base path to site link
 	assert.match(out, /<a href="https:\/\/example\.com\/"\/>/);
 });
 
-test('a standalone file resolves #anchors against its page and gets a background', () => {
-	const out = finaliseSvg('<svg id="tok" style="color: red"><a href="#steps"/><a href="/x/"/></svg>', {
-		token: TOKEN,
-		id: 'diagram-dark',
-		base: '/',
-		anchorsOn: '/runbooks/triage/',
-		rootStyle: 'background-color: #0f1115',
-	});
-	assert.equal(out, '<svg id="diagram-dark" style="color: red; background-color: #0f1115"><a href="/runbooks/triage/#steps"/><a href="/x/"/></svg>');
-});
-
 test('label text that looks like an attribute is left alone', () => {
 	const svg = '<svg id="tok"><text>set onboarding="yes" first</text></svg>';
 	assert.equal(sanitiseSvg(svg), svg);

@@ -10,7 +10,7 @@ import { offlineUrl, rewriteCssUrls, rewriteHtmlUrls, type LinkContext } from '.
 import { headingAt, sectionsOf } from '../../src/utils/offline-search-index.ts';
 import { webManifest } from '../../src/utils/web-manifest.ts';
 
-const dirs = new Set(['runbooks', 'runbooks/rollback', 'diagrams']);
+const dirs = new Set(['runbooks', 'runbooks/rollback', 'cards', 'cards/pdf']);
 const at = (file: string, base = '/'): LinkContext => ({ base, file, isDirectory: (p) => dirs.has(p.replace(/\/$/, '')) });
 
 test('internal links become relative paths ending in index.html', () => {
@@ -20,7 +20,7 @@ test('internal links become relative paths ending in index.html', () => {
 	assert.equal(offlineUrl('/', page), '../../index.html');
 	assert.equal(offlineUrl('/search/?q=roll%20back', page), '../../search/index.html?q=roll%20back');
 	assert.equal(offlineUrl('/runbooks/rollback', page), '../rollback/index.html', 'a folder without its slash');
-	assert.equal(offlineUrl('/diagrams/abc-light.svg', page), '../../diagrams/abc-light.svg');
+	assert.equal(offlineUrl('/cards/pdf/deploy-a6.pdf', page), '../../cards/pdf/deploy-a6.pdf');
 	assert.equal(offlineUrl('../rollback/', page), '../rollback/index.html', 'relative links too');
 	assert.equal(offlineUrl('', page), '');
 	assert.equal(offlineUrl('?q=x', page), 'index.html?q=x');
@@ -150,7 +150,7 @@ test('web manifest: standalone, start_url and scope at the base', () => {
 test('precache report: groups and a version that changes with any revision', () => {
 	assert.equal(precacheGroup('runbooks/x/index.html'), 'pages');
 	assert.equal(precacheGroup('pagefind/fragment/en_1.pf_fragment'), 'search index');
-	assert.equal(precacheGroup('diagrams/a-light.svg'), 'diagrams');
+	assert.equal(precacheGroup('favicon.svg'), 'other');
 	assert.equal(precacheGroup('_astro/Base.css'), 'scripts and styles');
 	assert.equal(precacheGroup('cards/pdf/deploy-a6.pdf'), 'PDFs');
 	const entries = [{ url: '/a', revision: '1', size: 1 }, { url: '/b', revision: null, size: 2 }];

@@ -13,7 +13,7 @@ test('task-list labels become spans, so their text is indexed', () => {
 
 test('the heading link is removed, the heading and its id stay', () => {
 	// The markup rehype-heading-links produces, as Astro serialises it.
-	const html = '<h3 id="disk-full">Disk full<a class="heading-anchor" href="#disk-full" data-pagefind-ignore><span class="sr-only">Link to this section</span><span aria-hidden="true">#</span></a></h3><p>Free space.</p>';
+	const html = '<h3 id="disk-full">Disk full<a class="heading-anchor" href="#disk-full" aria-label="Link to this section" data-pagefind-ignore>#</a></h3><p>Free space.</p>';
 	assert.equal(indexableHtml(html), '<h3 id="disk-full">Disk full</h3><p>Free space.</p>');
 });
 
@@ -47,7 +47,7 @@ test('an alert entry heading gets the top weight; other headings keep theirs', (
 test('a page outline gives its kind and its headings as text, as the alert routes resolve them', () => {
 	const html =
 		'<article data-pagefind-body><div hidden data-pagefind-ignore><span data-pagefind-filter="kind:runbook"></span></div><h1>T</h1>' +
-		'<h2 id="alerts">Alerts<a class="heading-anchor" href="#alerts" data-pagefind-ignore><span class="sr-only">Link to this section</span><span aria-hidden="true">#</span></a></h2>' +
+		'<h2 id="alerts">Alerts<a class="heading-anchor" href="#alerts" aria-label="Link to this section" data-pagefind-ignore>#</a></h2>' +
 		'<h3 id="uploadsapidown">UploadsApiDown</h3><h3 id="a-b"><code>a</code> &amp; b</h3><h3>no id</h3></article>';
 	const outline = pageOutline(html);
 	assert.equal(outline.kind, 'runbook');
