@@ -39,9 +39,6 @@ export default defineConfig({
 	devToolbar: { enabled: false },
 	vite: {
 		build: {
-			// Lazy islands (search, incident session) are imported on demand; Vite's preload helper would add ~0.8 KB
-			// to every page to speed up a path that the service worker already serves from cache.
-			modulePreload: false,
 			// Never inline scripts into pages: an inlined island is paid again by every page (and precached a thousand
 			// times), while a file is downloaded and cached once. It also keeps the CSP hash list short.
 			assetsInlineLimit: 0,
