@@ -8,20 +8,19 @@
  * Conservative where it cannot be sure: selectors with :is()/:where()/:has() stay; a class named only inside :not()
  * is not required; a stylesheet it cannot parse is left exactly as it was.
  */
-import { decodeXml, encodeText, parseCss, scanTo, serialiseCss, type CssNode } from './svg-css.ts';
-
-const STYLE = /(<style\b[^>]*>)([\s\S]*?)<\/style>/;
+import { parseCss, scanTo, serialiseCss, SVG_STYLE, type CssNode } from './svg-css.ts';
+import { decodeXml, escapeXmlText } from './xml-text.ts';
 
 export function pruneUnusedCss(svg: string): string {
-	const style = STYLE.exec(svg);
+	const style = SVG_STYLE.exec(svg);
 	if (!style) return svg;
 	const css = parseCss(decodeXml(style[2]!));
 	if (!css) return svg;
-	const markup = svg.replace(STYLE, '');
+	const markup = svg.replace(SVG_STYLE, '');
 	const classes = new Set([...markup.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean)));
 	const rules = pruneRules(css, classes);
 	const pruned = dropUnusedKeyframes(rules);
-	return svg.replace(STYLE, (_, open: string) => `${open}${encodeText(serialiseCss(pruned))}</style>`);
+	return svg.replace(SVG_STYLE, (_, open: string) => `${open}${escapeXmlText(serialiseCss(pruned))}</style>`);
 }
 
 function pruneRules(nodes: CssNode[], classes: Set<string>): CssNode[] {

@@ -8,7 +8,8 @@
  * attribute the stylesheet also sets) makes it return undefined, and the page keeps both renderings. Pure string work
  * on the serialised XML the renderer stores (src/utils/diagram-renderer.ts), like src/utils/diagram-svg.ts.
  */
-import { decodeXml, encodeText, parseCss, scanTo, serialiseCss, type CssNode } from './svg-css.ts';
+import { parseCss, scanTo, serialiseCss, SVG_STYLE, type CssNode } from './svg-css.ts';
+import { decodeXml, escapeXml, escapeXmlText } from './xml-text.ts';
 
 /** Definitions one rendering may add that draw nothing unless referenced (Mermaid's dark gradient, say). */
 const DROPPABLE_DEFS = new Set(['defs', 'lineargradient', 'radialgradient', 'pattern', 'filter', 'marker', 'clippath', 'mask', 'symbol']);
@@ -21,8 +22,8 @@ const COLOUR_ATTRIBUTES = new Set(['fill', 'stroke', 'color', 'flood-color', 'st
 
 export function mergeThemedSvgs(light: string, dark: string): string | undefined {
 	if (light === dark) return light;
-	const lightStyle = STYLE.exec(light);
-	const darkStyle = STYLE.exec(dark);
+	const lightStyle = SVG_STYLE.exec(light);
+	const darkStyle = SVG_STYLE.exec(dark);
 	if (!lightStyle !== !darkStyle) return undefined;
 
 	let css: CssNode[] = [];
@@ -38,8 +39,8 @@ export function mergeThemedSvgs(light: string, dark: string): string | undefined
 	// cannot move into `style` without changing which value applies.
 	const sheetProperties = declaredProperties(css);
 
-	const a = tokenise(light.replace(STYLE, STYLE_PLACEHOLDER));
-	const b = tokenise(dark.replace(STYLE, STYLE_PLACEHOLDER));
+	const a = tokenise(light.replace(SVG_STYLE, STYLE_PLACEHOLDER));
+	const b = tokenise(dark.replace(SVG_STYLE, STYLE_PLACEHOLDER));
 	const out: string[] = [];
 	const dropped: string[] = [];
 	let i = 0;
@@ -48,7 +49,7 @@ export function mergeThemedSvgs(light: string, dark: string): string | undefined
 		const x = a[i];
 		const y = b[j];
 		if (x !== undefined && x === y) {
-			out.push(x === STYLE_PLACEHOLDER ? `${lightStyle![1]}${encodeText(serialiseCss(css))}</style>` : x);
+			out.push(x === STYLE_PLACEHOLDER ? `${lightStyle![1]}${escapeXmlText(serialiseCss(css))}</style>` : x);
 			i++;
 			j++;
 			continue;
@@ -83,7 +84,6 @@ export function mergeThemedSvgs(light: string, dark: string): string | undefined
 // ---------------------------------------------------------------------------------------------------------------
 // Markup
 
-const STYLE = /(<style\b[^>]*>)([\s\S]*?)<\/style>/;
 const STYLE_PLACEHOLDER = '<style-placeholder/>';
 
 function tokenise(xml: string): string[] {
@@ -142,7 +142,7 @@ function mergeTag(x: string, y: string, sheetProperties: Set<string>): string | 
 		style = [current.trim().replace(/;\s*$/, ''), ...moved].filter((s) => s).join('; ');
 		if (!attributes.some(([k]) => k === 'style')) attributes.push(['style', '']);
 	}
-	return serialiseTag({ ...a, attributes: style === undefined ? attributes : attributes.map(([k, v]): [string, string] => [k, k === 'style' ? encodeXml(style!) : v]) });
+	return serialiseTag({ ...a, attributes: style === undefined ? attributes : attributes.map(([k, v]): [string, string] => [k, k === 'style' ? escapeXml(style!) : v]) });
 }
 
 /**
@@ -355,10 +355,6 @@ const NAMED_COLOURS = new Set(
 
 // ---------------------------------------------------------------------------------------------------------------
 // XML text
-
-function encodeXml(s: string): string {
-	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

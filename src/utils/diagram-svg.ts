@@ -10,6 +10,7 @@
  *   - finaliseSvg: at page-build time, the real id and the site's base path on site-relative links.
  */
 import { prefixBase } from './base-path.ts';
+import { decodeXml, escapeXml } from './xml-text.ts';
 
 const DANGEROUS_ELEMENTS = ['script', 'iframe', 'object', 'embed'];
 
@@ -88,12 +89,4 @@ export function finaliseSvg(svg: string, options: FinaliseOptions): string {
 		.split(options.token)
 		.join(options.id)
 		.replace(/(<a\b[^>]*?\shref=")([^"]*)"/g, (_, pre: string, href: string) => `${pre}${escapeXml(prefixBase(decodeXml(href), options.base))}"`);
-}
-
-function decodeXml(s: string): string {
-	return s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-}
-
-export function escapeXml(s: string): string {
-	return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

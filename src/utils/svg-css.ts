@@ -4,6 +4,9 @@
  * rewrite it (src/utils/diagram-merge.ts, src/utils/diagram-css-prune.ts). Pure string work.
  */
 
+/** An SVG's <style> element: its start tag and its (XML-escaped) stylesheet. */
+export const SVG_STYLE = /(<style\b[^>]*>)([\s\S]*?)<\/style>/;
+
 export type CssNode = { kind: 'declaration'; text: string } | { kind: 'rule'; prelude: string; body: CssNode[] };
 
 /** A stylesheet as rules and declarations (enough CSS syntax for it: strings, parentheses, comments). */
@@ -65,15 +68,3 @@ export function serialiseCss(nodes: CssNode[]): string {
 	return nodes.map((n) => (n.kind === 'declaration' ? `${n.text};` : `${n.prelude}{${serialiseCss(n.body)}}`)).join('');
 }
 
-/** The text of a <style> element as serialised XML holds it (`&gt;` for `>`), and back. */
-export function decodeXml(s: string): string {
-	return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (_, dec?: string, hex?: string, name?: string) => {
-		if (dec) return String.fromCodePoint(Number(dec));
-		if (hex) return String.fromCodePoint(parseInt(hex, 16));
-		return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name!.toLowerCase() as 'amp'];
-	});
-}
-
-export function encodeText(s: string): string {
-	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
