@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import type { Facts } from '../schemas/facts.ts';
-import { REQUIRED_SECTIONS } from '../schemas/required-sections.ts';
-import { KINDS, type Kind } from '../schemas/kinds.ts';
+import type { Facts } from '../facts/schema.ts';
+import { REQUIRED_SECTIONS } from '../core/required-sections.ts';
+import { KINDS, type Kind } from '../core/kinds.ts';
 
 /** mulberry32: tiny, fast, good enough to make a corpus that is identical on every run. */
 function random(seed: number): () => number {

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { folderBytes } from './output-size.ts';
-import { measureSearchTiming } from '../utils/search-timing.ts';
-import { OFFLINE_MANIFEST_FILE, type OfflineManifest } from '../utils/offline-files.ts';
-import { startStaticServer } from '../utils/static-server.ts';
+import { measureSearchTiming } from '../search/timing.ts';
+import { OFFLINE_MANIFEST_FILE, type OfflineManifest } from '../offline/offline-files.ts';
+import { startStaticServer } from '../core/static-server.ts';
 
 export interface Extras { searchIndexBytes?: number; precacheBytes?: number; precacheGzipBytes?: number; precacheFiles?: number; searchColdMs?: number; searchWarmMs?: number }
 

@@ -1,5 +1,5 @@
 /** `node src/cli/find-browser.ts`: prints the Chromium Opsbook will use, or explains how to get one (exit 1). */
-import { BrowserNotFoundError, resolveBrowser } from '../utils/browser.ts';
+import { BrowserNotFoundError, resolveBrowser } from '../core/browser.ts';
 
 try {
 	const found = resolveBrowser();

@@ -9,12 +9,12 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
-import { basePath } from '../../src/utils/base-path.ts';
-import { CARD_MANIFEST, CARD_PDF_DIR, cardPdfName, sheetPdfName, type CardManifest } from '../../src/utils/card-paths.ts';
-import { listCardFiles } from '../../src/utils/card-files.ts';
-import { loadFacts } from '../../src/utils/facts.ts';
-import { contentDir, outDir } from '../../src/utils/project-paths.ts';
-import { CARD_SIZE_NAMES } from '../../src/schemas/card.ts';
+import { basePath } from '../../src/core/base-path.ts';
+import { CARD_MANIFEST, CARD_PDF_DIR, cardPdfName, sheetPdfName, type CardManifest } from '../../src/cards/card-paths.ts';
+import { listCardFiles } from '../../src/cards/card-files.ts';
+import { loadFacts } from '../../src/facts/facts.ts';
+import { contentDir, outDir } from '../../src/core/paths.ts';
+import { CARD_SIZE_NAMES } from '../../src/cards/schema.ts';
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
@@ -177,7 +177,7 @@ test('sheet PDFs hold four index cards per landscape page, with cut marks', asyn
 
 test('without a Chromium the build skips the PDFs with one line, the command fails with the fix', () => {
 	const run = (...extra: string[]) =>
-		spawnSync(process.execPath, ['src/cli/cards-pdf.ts', '--dir', site, ...extra], { encoding: 'utf8', env: { ...process.env, OPSBOOK_CHROMIUM: '/nonexistent/chromium' } });
+		spawnSync(process.execPath, ['src/cards/pdf-command.ts', '--dir', site, ...extra], { encoding: 'utf8', env: { ...process.env, OPSBOOK_CHROMIUM: '/nonexistent/chromium' } });
 	const skipped = run('--if-browser');
 	expect(skipped.status).toBe(0);
 	expect(skipped.stdout.trim()).toBe('card PDFs: skipped: No Chromium found at OPSBOOK_CHROMIUM=/nonexistent/chromium (no executable there). Install one (see README, Prerequisites), then run npm run cards:pdf.');
@@ -208,7 +208,7 @@ ${Array.from({ length: 40 }, (_, i) => `${i + 1}. Check health step ${i + 1}: \`
 		expect(built.status, built.output).toBe(0);
 		expect(built.output).toContain('card PDFs: skipped (OPSBOOK_CARD_PDFS=off)');
 
-		const command = spawnSync(process.execPath, ['src/cli/cards-pdf.ts', '--dir', built.outDir], {
+		const command = spawnSync(process.execPath, ['src/cards/pdf-command.ts', '--dir', built.outDir], {
 			encoding: 'utf8',
 			env: { ...process.env, OPSBOOK_CONTENT: dir, OPSBOOK_OUT_DIR: built.outDir, NO_COLOR: '1' },
 		});

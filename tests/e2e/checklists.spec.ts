@@ -8,7 +8,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { REHEARSAL_FIELDS, VERIFICATION_FIELDS } from '../../src/schemas/records-shape.ts';
+import { REHEARSAL_FIELDS, VERIFICATION_FIELDS } from '../../src/records/records-shape.ts';
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
 import { startStaticServer, type RunningServer } from '../support/static-server.ts';
 

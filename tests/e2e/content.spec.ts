@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import GithubSlugger from 'github-slugger';
-import { REQUIRED_SECTIONS } from '../../src/schemas/required-sections.ts';
-import { loadFacts } from '../../src/utils/facts.ts';
-import { contentDir } from '../../src/utils/project-paths.ts';
-import { listDocumentFiles, readSourceFile } from '../../src/utils/content-files.ts';
+import { REQUIRED_SECTIONS } from '../../src/core/required-sections.ts';
+import { loadFacts } from '../../src/facts/facts.ts';
+import { contentDir } from '../../src/core/paths.ts';
+import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
 
 const { facts } = loadFacts(contentDir());
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { outDir } from '../../src/utils/project-paths.ts';
+import { outDir } from '../../src/core/paths.ts';
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 

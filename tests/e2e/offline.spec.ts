@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { OFFLINE_ZIP_FILE, OFFLINE_ZIP_FOLDER, type OfflineManifest } from '../../src/utils/offline-files.ts';
+import { OFFLINE_ZIP_FILE, OFFLINE_ZIP_FOLDER, type OfflineManifest } from '../../src/offline/offline-files.ts';
 import { buildSite, makeFixture, type FixtureBuild } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 

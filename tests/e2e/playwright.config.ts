@@ -1,10 +1,10 @@
 /**
  * End-to-end tests run against the built site (dist/, from `npm run build`) served by a plain static server, in the
- * Chromium chosen by src/utils/browser.ts, the same module the build uses.
+ * Chromium chosen by src/core/browser.ts, the same module the build uses.
  */
 import { defineConfig } from '@playwright/test';
-import { launchOptions } from '../../src/utils/browser.ts';
-import { outDir } from '../../src/utils/project-paths.ts';
+import { launchOptions } from '../../src/core/browser.ts';
+import { outDir } from '../../src/core/paths.ts';
 
 // The site under test is the build output (OPSBOOK_OUT_DIR, default dist/), served on OPSBOOK_TEST_PORT.
 const PORT = Number(process.env.OPSBOOK_TEST_PORT ?? 4391);

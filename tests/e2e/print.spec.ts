@@ -1,12 +1,12 @@
 /**
- * Every page on paper (src/styles/print.css, src/components/PrintFooter.astro), against the real built site in
+ * Every page on paper (src/shell/styles/print.css, src/shell/PrintFooter.astro), against the real built site in
  * emulated print media: the content only, in light colours, with <details> open, link targets written out, whole
  * steps, tables, code blocks and diagrams, empty checkboxes, and a footer naming the page, the content version and the
  * print date. Card pages print the card alone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { loadFacts } from '../../src/utils/facts.ts';
-import { contentDir } from '../../src/utils/project-paths.ts';
+import { loadFacts } from '../../src/facts/facts.ts';
+import { contentDir } from '../../src/core/paths.ts';
 
 const facts = loadFacts(contentDir()).facts;
 const RUNBOOK = 'runbooks/rollback/';

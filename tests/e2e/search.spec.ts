@@ -8,8 +8,8 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
-import { listDocumentFiles, readSourceFile } from '../../src/utils/content-files.ts';
-import { contentDir } from '../../src/utils/project-paths.ts';
+import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
+import { contentDir } from '../../src/core/paths.ts';
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 

@@ -1,7 +1,7 @@
 /** The site foundation, against the real shipped content: home, navigation, documents, theme, copy. */
 import { expect, test } from '@playwright/test';
-import { contentDir } from '../../src/utils/project-paths.ts';
-import { listDocumentFiles, readSourceFile } from '../../src/utils/content-files.ts';
+import { contentDir } from '../../src/core/paths.ts';
+import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
 
 const docIds = listDocumentFiles(contentDir()).map((f) => readSourceFile(contentDir(), f).id);
 

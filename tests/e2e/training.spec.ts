@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { contentDir } from '../../src/utils/project-paths.ts';
-import { loadFacts, resolveFact } from '../../src/utils/facts.ts';
+import { contentDir } from '../../src/core/paths.ts';
+import { loadFacts, resolveFact } from '../../src/facts/facts.ts';
 import { buildSite, fixturesDir, makeFixture } from '../support/fixture-site.ts';
 
 const facts = loadFacts(contentDir()).facts;

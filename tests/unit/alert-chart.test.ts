@@ -19,7 +19,7 @@ import {
 	seriesProblems,
 	thresholdMatchesExpr,
 	toPoints,
-} from '../../src/utils/alert-chart.ts';
+} from '../../src/alerts/alert-chart.ts';
 
 const regimesOf = (values: number[], threshold: number, forMinutes: number, step = 1) =>
 	classify(toPoints(values, step), threshold, forMinutes).map((p) => p.regime[0]).join('');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSER_ENV, BrowserNotFoundError, resolveBrowser } from '../../src/utils/browser.ts';
+import { BROWSER_ENV, BrowserNotFoundError, resolveBrowser } from '../../src/core/browser.ts';
 import { chromium } from 'playwright-core';
 
 const playwrights = chromium.executablePath();

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
-import { qrSvg } from '../../src/utils/qr-svg.ts';
-import { cardBodyHtml, scopeIds } from '../../src/utils/card-html.ts';
-import { liveDocumentUrl, liveUrl, shortUrl } from '../../src/utils/live-url.ts';
-import { intoSheets } from '../../src/utils/card-sizes.ts';
-import { checkCards } from '../../src/checks/cards.ts';
-import { loadFacts } from '../../src/utils/facts.ts';
+import { qrSvg } from '../../src/cards/qr-svg.ts';
+import { cardBodyHtml, scopeIds } from '../../src/cards/card-html.ts';
+import { liveDocumentUrl, liveUrl, shortUrl } from '../../src/core/live-url.ts';
+import { intoSheets } from '../../src/cards/card-sizes.ts';
+import { checkCards } from '../../src/cards/check.ts';
+import { loadFacts } from '../../src/facts/facts.ts';
 
 /** Rasterise the SVG's path (one `M x y h w v1 h-w z` per run of dark modules) and decode it like a phone would. */
 function decodeQrSvg(svg: string, scale = 4): string | undefined {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { contentSecurityPolicy, scriptHash } from '../../src/utils/content-security-policy.ts';
-import { themeInitScript } from '../../src/client/theme-init.ts';
+import { contentSecurityPolicy, scriptHash } from '../../src/shell/content-security-policy.ts';
+import { themeInitScript } from '../../src/shell/client/theme-init.ts';
 
 test('the policy allows same-origin scripts and exactly the listed inline scripts, never any inline script', () => {
 	const csp = contentSecurityPolicy([themeInitScript]);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canMatch, pruneUnusedCss } from '../../src/utils/diagram-css-prune.ts';
+import { canMatch, pruneUnusedCss } from '../../src/diagrams/css-prune.ts';
 
 const svg = (css: string) =>
 	`<svg id="d"><style>${css}</style><g class="node default clickable"><rect/><foreignObject><span class="nodeLabel">A &gt; B</span></foreignObject></g><path class="flowchart-link"/></svg>`;

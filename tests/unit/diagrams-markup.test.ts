@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ElementContent } from 'hast';
-import type { CachedDiagram } from '../../src/utils/diagram-cache.ts';
-import { accessibleName, diagramIdPrefix, diagramMarkup, plainLabel, textVersionOf } from '../../src/utils/diagram-markup.ts';
-import { RENDER_TOKEN, type DiagramModel } from '../../src/utils/diagram-renderer.ts';
+import type { CachedDiagram } from '../../src/diagrams/cache.ts';
+import { accessibleName, diagramIdPrefix, diagramMarkup, plainLabel, textVersionOf } from '../../src/diagrams/markup.ts';
+import { RENDER_TOKEN, type DiagramModel } from '../../src/diagrams/renderer.ts';
 
 const model: DiagramModel = {
 	type: 'flowchart-v2',

@@ -1,7 +1,7 @@
-/** One SVG for both themes (src/utils/diagram-merge.ts): colours merge into light-dark(), anything else refuses. */
+/** One SVG for both themes (src/diagrams/merge.ts): colours merge into light-dark(), anything else refuses. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isColour, mergeDeclaration, mergeThemedSvgs, mergeValue } from '../../src/utils/diagram-merge.ts';
+import { isColour, mergeDeclaration, mergeThemedSvgs, mergeValue } from '../../src/diagrams/merge.ts';
 
 /** Shaped like Mermaid's output: a scoped <style>, defs with a drop-shadow filter, nodes, a label in foreignObject. */
 function rendering(theme: 'light' | 'dark', change: { width?: number; extra?: string; nodeStroke?: string; label?: string } = {}): string {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagramKey, findMermaidFences, normaliseDiagramSource } from '../../src/utils/diagram-source.ts';
+import { diagramKey, findMermaidFences, normaliseDiagramSource } from '../../src/diagrams/source.ts';
 
 const parts = { mermaidVersion: '12.3.0', rendererVersion: '1' };
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { finaliseSvg, sanitiseSvg, scopeSvgIds, sizeSvgRoot } from '../../src/utils/diagram-svg.ts';
+import { finaliseSvg, sanitiseSvg, scopeSvgIds, sizeSvgRoot } from '../../src/diagrams/svg.ts';
 
 const TOKEN = 'tok';
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadFacts, replaceFactReferences, resolveFact } from '../../src/utils/facts.ts';
-import { ContentError } from '../../src/utils/content-error.ts';
+import { loadFacts, replaceFactReferences, resolveFact } from '../../src/facts/facts.ts';
+import { ContentError } from '../../src/core/errors.ts';
 
 const fixture = path.resolve('tests/fixtures/minimal');
 const { facts } = loadFacts(fixture);

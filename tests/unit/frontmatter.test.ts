@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { checkFrontmatter } from '../../src/checks/frontmatter.ts';
-import { checkSections } from '../../src/checks/sections.ts';
-import { loadFacts } from '../../src/utils/facts.ts';
-import type { SourceFile } from '../../src/utils/content-files.ts';
+import { checkFrontmatter } from '../../src/core/frontmatter.ts';
+import { checkSections } from '../../src/quality/sections.ts';
+import { loadFacts } from '../../src/facts/facts.ts';
+import type { SourceFile } from '../../src/core/content-files.ts';
 
 const facts = loadFacts(path.resolve('tests/fixtures/minimal'));
 

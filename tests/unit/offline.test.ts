@@ -2,13 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
-import { excerptAround, offlineSearchScript, searchOffline, type OfflineSearchData } from '../../src/client/offline-search.ts';
-import { makeStamp } from '../../src/utils/content-stamp.ts';
-import { offlinePageHtml } from '../../src/utils/offline-bundle.ts';
-import { precacheGroup, precacheVersion } from '../../src/utils/offline-build.ts';
-import { offlineUrl, rewriteCssUrls, rewriteHtmlUrls, type LinkContext } from '../../src/utils/offline-links.ts';
-import { headingAt, sectionsOf } from '../../src/utils/offline-search-index.ts';
-import { webManifest } from '../../src/utils/web-manifest.ts';
+import { excerptAround, offlineSearchScript, searchOffline, type OfflineSearchData } from '../../src/offline/client/offline-search.ts';
+import { makeStamp } from '../../src/core/content-stamp.ts';
+import { offlinePageHtml } from '../../src/offline/offline-bundle.ts';
+import { precacheGroup, precacheVersion } from '../../src/offline/offline-build.ts';
+import { offlineUrl, rewriteCssUrls, rewriteHtmlUrls, type LinkContext } from '../../src/offline/offline-links.ts';
+import { headingAt, sectionsOf } from '../../src/offline/offline-search-index.ts';
+import { webManifest } from '../../src/offline/web-manifest.ts';
 
 const dirs = new Set(['runbooks', 'runbooks/rollback', 'cards', 'cards/pdf']);
 const at = (file: string, base = '/'): LinkContext => ({ base, file, isDirectory: (p) => dirs.has(p.replace(/\/$/, '')) });

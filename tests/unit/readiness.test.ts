@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { readContentInputs, type ContentInputs } from '../../src/utils/content-inputs.ts';
-import { computeReadiness, type CriterionId, type Readiness } from '../../src/utils/readiness.ts';
-import type { RecordSet } from '../../src/schemas/records.ts';
+import { readContentInputs, type ContentInputs } from '../../src/quality/content-inputs.ts';
+import { computeReadiness, type CriterionId, type Readiness } from '../../src/records/readiness.ts';
+import type { RecordSet } from '../../src/records/schema.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/records-complete');
 const TODAY = new Date('2026-11-26T00:00:00Z');

@@ -6,21 +6,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkContent } from '../../src/checks/index.ts';
-import { checkRecords } from '../../src/checks/records.ts';
-import { ContentError, formatProblem } from '../../src/utils/content-error.ts';
+import { checkContent } from '../../src/quality/check-content.ts';
+import { checkRecords } from '../../src/records/check.ts';
+import { ContentError, formatProblem } from '../../src/core/errors.ts';
 import {
 	rehearsalPhaseSchema,
 	rehearsalSchema,
 	verificationCheckSchema,
 	verificationSchema,
 	trainingSchema,
-} from '../../src/schemas/records.ts';
-import { REHEARSAL_FIELDS, REHEARSAL_PHASE_FIELDS, VERIFICATION_CHECK_FIELDS, VERIFICATION_FIELDS } from '../../src/schemas/records-shape.ts';
-import { newSession, recordChange, rememberChecklists } from '../../src/client/session-model.ts';
-import { rehearsalRecord, verificationRecord } from '../../src/client/session-export.ts';
+} from '../../src/records/schema.ts';
+import { REHEARSAL_FIELDS, REHEARSAL_PHASE_FIELDS, VERIFICATION_CHECK_FIELDS, VERIFICATION_FIELDS } from '../../src/records/records-shape.ts';
+import { newSession, recordChange, rememberChecklists } from '../../src/checklists/client/session-model.ts';
+import { rehearsalRecord, verificationRecord } from '../../src/checklists/client/session-export.ts';
 import { parse } from 'yaml';
-import { rehearsalTiming } from '../../src/utils/rehearsal-timing.ts';
+import { rehearsalTiming } from '../../src/records/rehearsal-timing.ts';
 import { makeFixture } from '../support/fixture-site.ts';
 
 const COMPLETE = path.resolve('tests/fixtures/records-complete');

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Root, Element, ElementContent } from 'hast';
 import { VFile } from 'vfile';
-import { rehypeTaskLists } from '../../src/markdown/rehype-task-lists.ts';
+import { rehypeTaskLists } from '../../src/checklists/rehype-task-lists.ts';
 
 const el = (tagName: string, properties: Element['properties'], ...children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
 const text = (value: string): ElementContent => ({ type: 'text', value });

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import { VFile } from 'vfile';
-import { remarkFacts } from '../../src/markdown/remark-facts.ts';
-import { loadFacts } from '../../src/utils/facts.ts';
+import { remarkFacts } from '../../src/facts/remark-facts.ts';
+import { loadFacts } from '../../src/facts/facts.ts';
 
 const { facts } = loadFacts(path.resolve('tests/fixtures/minimal'));
 

@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Root } from 'hast';
-import { ALERT_ENTRY_WEIGHT, indexableHtml, pageOutline, pageUrlOf } from '../../src/utils/search-html.ts';
-import { alertTargets } from '../../src/utils/alert-targets.ts';
-import { rehypeHeadingLinks } from '../../src/markdown/rehype-heading-links.ts';
+import { ALERT_ENTRY_WEIGHT, indexableHtml, pageOutline, pageUrlOf } from '../../src/search/search-html.ts';
+import { alertTargets } from '../../src/alerts/alert-targets.ts';
+import { rehypeHeadingLinks } from '../../src/shell/markdown/rehype-heading-links.ts';
 
 test('task-list labels become spans, so their text is indexed', () => {
 	const html = '<li class="task-list-item"><input type="checkbox" id="task-1"> <label for="task-1">Run the <code>preflight</code> check</label></li>';

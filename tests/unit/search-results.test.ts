@@ -1,11 +1,11 @@
 /** Search results: Pagefind's data as the UI shows it, HTML safety, the search page address. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageHitFromPagefind, type PagefindResultData } from '../../src/client/search-results.ts';
-import { escapeHtml, filterOptionsHtml, resultsHtml, safeExcerpt, summaryText } from '../../src/client/search-render.ts';
-import { parseSearchParams, searchPageHref, searchQueryString } from '../../src/client/search-url.ts';
-import { SEARCH_FILTERS, searchFilterPairs } from '../../src/utils/search-filters.ts';
-import { bodyWeight } from '../../src/utils/search-weights.ts';
+import { pageHitFromPagefind, type PagefindResultData } from '../../src/search/client/search-results.ts';
+import { escapeHtml, filterOptionsHtml, resultsHtml, safeExcerpt, summaryText } from '../../src/search/client/search-render.ts';
+import { parseSearchParams, searchPageHref, searchQueryString } from '../../src/search/client/search-url.ts';
+import { SEARCH_FILTERS, searchFilterPairs } from '../../src/search/filters.ts';
+import { bodyWeight } from '../../src/search/weights.ts';
 
 const at = (score: number, location: number) => ({ weight: 1, balanced_score: score, location });
 

@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { newSession, recordChange, rememberChecklists, endSession, type Session } from '../../src/client/session-model.ts';
-import { rehearsalRecord, timelineMarkdown, toYaml, verificationRecord } from '../../src/client/session-export.ts';
-import { REHEARSAL_FIELDS, VERIFICATION_FIELDS } from '../../src/schemas/records-shape.ts';
-import type { ChecklistChange } from '../../src/client/checklist-events.ts';
+import { newSession, recordChange, rememberChecklists, endSession, type Session } from '../../src/checklists/client/session-model.ts';
+import { rehearsalRecord, timelineMarkdown, toYaml, verificationRecord } from '../../src/checklists/client/session-export.ts';
+import { REHEARSAL_FIELDS, VERIFICATION_FIELDS } from '../../src/records/records-shape.ts';
+import type { ChecklistChange } from '../../src/checklists/client/checklist-events.ts';
 
 const PHASES = [
 	{ id: 'pre-checks', title: 'Pre-deployment verification', minutes: 15 },

@@ -1,0 +1,57 @@
+/**
+ * The project a CLI command works on: its root, its astro.config and the opsbook() options written there, resolved
+ * exactly as the integration resolves them. The config file is loaded through Vite's module runner, as Astro loads it,
+ * so a TypeScript config importing `opsbook` works from an installed package.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseOpsbookConfig, resolveConfig, type OpsbookUserConfig, type ResolvedConfig } from '../core/config.ts';
+
+const CONFIG_NAMES = ['astro.config.ts', 'astro.config.mts', 'astro.config.mjs', 'astro.config.js'];
+
+export interface Project {
+	root: string;
+	/** The astro.config file, when there is one. */
+	configFile: string | undefined;
+	config: ResolvedConfig;
+	/** Astro's outDir as configured (default dist/): where `opsbook build` puts the finished site. */
+	outDir: string;
+}
+
+export function findConfigFile(root: string): string | undefined {
+	return CONFIG_NAMES.map((name) => path.join(root, name)).find((file) => fs.existsSync(file));
+}
+
+interface AstroConfigShape {
+	outDir?: string | URL;
+	integrations?: unknown[];
+}
+
+export async function loadProject(root: string = process.cwd()): Promise<Project> {
+	const configFile = findConfigFile(root);
+	let user: OpsbookUserConfig = {};
+	let outDir = 'dist';
+	if (configFile) {
+		const { runnerImport } = await import('vite');
+		let loaded: AstroConfigShape;
+		try {
+			const result = await runnerImport<{ default?: AstroConfigShape }>(configFile, {
+				root,
+				configFile: false,
+				logLevel: 'silent',
+				ssr: { noExternal: ['opsbook'] },
+			});
+			loaded = result.module.default ?? {};
+		} catch (error) {
+			throw new Error(`could not load ${path.basename(configFile)}: ${(error as Error).message}`, { cause: error });
+		}
+		const integration = (loaded.integrations ?? []).flat(Infinity).find(
+			(i): i is { name: string; opsbook: OpsbookUserConfig } => (i as { name?: string })?.name === 'opsbook',
+		);
+		if (integration) user = integration.opsbook;
+		if (loaded.outDir) outDir = loaded.outDir instanceof URL ? loaded.outDir.pathname : loaded.outDir;
+	}
+	const resolvedOut = path.resolve(root, outDir);
+	const config = resolveConfig(parseOpsbookConfig(user), { root, outDir: resolvedOut });
+	return { root, configFile, config, outDir: config.outDir };
+}

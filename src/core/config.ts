@@ -1,0 +1,140 @@
+/**
+ * Opsbook's configuration: what a site writes in `opsbook({...})` in its astro.config.ts, validated with Zod when
+ * Astro starts, and resolved into plain data (absolute paths, environment overrides applied) that every feature
+ * receives. Nothing else decides where content lives or which features run.
+ *
+ * A bad value never surfaces as a Zod dump: each option carries an example, and the error names the option, what was
+ * given and what to write instead (the pattern of Starlight's user-config errors).
+ */
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { contentStampFor, type ContentStamp } from './content-stamp.ts';
+import { envOverrides, type EnvOverrides } from './env.ts';
+import { didYouMean, parseWithFriendlyErrors } from './friendly-errors.ts';
+
+const FEATURE_NAMES = ['diagrams', 'search', 'offline', 'cards', 'checklists', 'records'] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+const feature = (what: string) => z.boolean().default(true).describe(`${what}: true (default) or false`);
+
+export const opsbookConfigSchema = z
+	.object({
+		content: z.string().min(1).default('content').describe("the content folder, relative to the project: content: 'runbooks'"),
+		title: z.string().min(1).optional().describe("the site's name, shown in the header: title: 'Payments Ops'"),
+		base: z
+			.string()
+			.regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'a path that starts and ends with "/"')
+			.default('/')
+			.describe("the sub-path the site is hosted under: base: '/ops/'"),
+		public: z.boolean().default(false).describe('true builds the public edition, without names or phone numbers'),
+		strictReview: z.boolean().default(false).describe('true fails the build on documents past their review date'),
+		today: z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+			.optional()
+			.describe("a fixed date for review and readiness, for reproducible builds: today: '2026-11-26'"),
+		policy: z
+			.string()
+			.min(1)
+			.default('policy.yaml')
+			.describe("the readiness policy file, relative to the content folder: policy: 'policy.yaml'"),
+		features: z
+			.object({
+				diagrams: feature('Mermaid diagrams rendered at build time'),
+				search: feature('the search index and search box'),
+				offline: feature('the service worker and offline download'),
+				cards: feature('quick-reference cards and their PDFs'),
+				checklists: feature('interactive checklists and incident sessions'),
+				records: feature('readiness records and the approval page'),
+			})
+			.strict()
+			.default({ diagrams: true, search: true, offline: true, cards: true, checklists: true, records: true })
+			.describe('features to switch off: features: { cards: false }'),
+	})
+	.strict();
+
+export type OpsbookUserConfig = z.input<typeof opsbookConfigSchema>;
+export type OpsbookConfig = z.output<typeof opsbookConfigSchema>;
+export type Features = OpsbookConfig['features'];
+
+/** The configuration as every feature receives it: plain data, absolute paths, overrides applied. */
+export interface ResolvedConfig {
+	/** The project root (Astro's `root`). */
+	root: string;
+	contentDir: string;
+	/** Where the finished site ends up (Astro's `outDir`); builds write a staging folder beside it first. */
+	outDir: string;
+	/** Build caches (diagrams, search records), kept between builds. */
+	cacheDir: string;
+	title: string | undefined;
+	base: string;
+	public: boolean;
+	strictReview: boolean;
+	today: string | undefined;
+	policyFile: string;
+	features: Features;
+	/** Card PDFs need a browser and take seconds; OPSBOOK_CARD_PDFS=off skips them for quick local builds. */
+	cardPdfs: boolean;
+	/** Which version of the content this build shows (commit + build time), the same on every page of one build. */
+	stamp: ContentStamp;
+}
+
+/** Validates what the site wrote; throws one error that lists every bad option with what to write instead. */
+export function parseOpsbookConfig(input: unknown): OpsbookConfig {
+	return parseWithFriendlyErrors(opsbookConfigSchema, input ?? {}, {
+		what: 'Invalid opsbook() configuration in astro.config',
+		describe: describeOption,
+		unknownKey: (key, at) => {
+			const known = at.length === 0 ? Object.keys(opsbookConfigSchema.shape) : at[0] === 'features' ? [...FEATURE_NAMES] : [];
+			const guess = didYouMean(key, known);
+			return `unknown option "${key}"${guess ? `: did you mean "${guess}"?` : ''} Options here: ${known.join(', ')}.`;
+		},
+	});
+}
+
+function describeOption(at: ReadonlyArray<PropertyKey>): string | undefined {
+	let schema: unknown = opsbookConfigSchema;
+	for (const key of at) {
+		const shape = unwrap(schema)?.shape as Record<string, unknown> | undefined;
+		schema = shape?.[String(key)];
+		if (!schema) return undefined;
+	}
+	return (schema as { description?: string }).description;
+}
+
+function unwrap(schema: unknown): { shape?: unknown } | undefined {
+	let s = schema as { shape?: unknown; unwrap?: () => unknown; def?: { innerType?: unknown } } | undefined;
+	for (let i = 0; s && !s.shape && i < 5; i++) s = (s.def?.innerType ?? s.unwrap?.()) as typeof s;
+	return s;
+}
+
+export interface ResolveContext {
+	root: string;
+	outDir: string;
+	env?: EnvOverrides;
+}
+
+export function resolveConfig(config: OpsbookConfig, { root, outDir, env = envOverrides() }: ResolveContext): ResolvedConfig {
+	const contentDir = path.resolve(root, env.content ?? config.content);
+	const base = normaliseBase(env.base ?? config.base);
+	return {
+		root,
+		contentDir,
+		outDir: path.resolve(root, env.outDir ?? outDir),
+		cacheDir: path.join(root, '.opsbook', 'cache'),
+		title: config.title,
+		base,
+		public: env.public ?? config.public,
+		strictReview: env.strictReview ?? config.strictReview,
+		today: env.today ?? config.today,
+		policyFile: path.resolve(contentDir, config.policy),
+		features: config.features,
+		cardPdfs: config.features.cards && env.cardPdfs !== false,
+		stamp: contentStampFor(root),
+	};
+}
+
+export function normaliseBase(raw: string): string {
+	const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
+	return trimmed ? `/${trimmed}/` : '/';
+}

@@ -1,0 +1,74 @@
+/**
+ * Frontmatter of every document, checked before Astro starts: the schema (shared with the content collection)
+ * plus references to facts.yaml (roles, alerts, severities) and to other documents (related). Every problem carries file, line and field.
+ */
+import type { ContentProblem } from './errors.ts';
+import type { SourceFile } from './content-files.ts';
+import type { LoadedFacts } from '../facts/facts.ts';
+import { parseYamlWithLines } from './yaml.ts';
+import { documentSchema, type DocumentData } from './document-schema.ts';
+import { KINDS, kindOfFolder } from './kinds.ts';
+
+export interface CheckedDocument {
+	source: SourceFile;
+	data: DocumentData;
+	lineOf(path: ReadonlyArray<PropertyKey>): number;
+}
+
+const FILE_NAME = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
+
+export function checkFrontmatter(sources: SourceFile[], { facts }: LoadedFacts): { documents: CheckedDocument[]; problems: ContentProblem[] } {
+	const problems: ContentProblem[] = [];
+	const documents: CheckedDocument[] = [];
+
+	for (const source of sources) {
+		const { file } = source;
+		if (!FILE_NAME.test(source.id)) {
+			problems.push({ file, line: 1, field: 'file name', message: `"${source.id}.mdx": use lowercase letters, digits and dashes (the name becomes the URL)` });
+		}
+		if (!source.frontmatterLine) {
+			problems.push({ file, line: 1, field: 'frontmatter', message: 'missing: start the file with a --- block (title, description, kind, owner, ...)' });
+			continue;
+		}
+		const yaml = parseYamlWithLines(source.frontmatter, source.frontmatterLine - 1);
+		if (yaml.syntaxErrors.length) {
+			problems.push(...yaml.syntaxErrors.map((e) => ({ file, line: e.line, column: e.column, field: 'frontmatter', message: `YAML syntax: ${e.message}` })));
+			continue;
+		}
+		const parsed = documentSchema.safeParse(yaml.data ?? {});
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues) {
+				// An unknown key is reported on its parent; point at the key itself.
+				const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+				problems.push({ file, line: yaml.lineOf(path), field: `frontmatter field "${path.join('.') || '(root)'}"`, message: issue.message });
+			}
+			continue;
+		}
+		documents.push({ source, data: parsed.data, lineOf: yaml.lineOf });
+	}
+
+	// Every file is a page id, even one whose frontmatter failed: its own error is enough, no cascade of "missing".
+	const ids = new Set(sources.map((s) => s.id));
+	const severityIds = new Set(facts.severities.map((s) => s.id));
+	for (const doc of documents) {
+		const { data, source } = doc;
+		const at = (path: PropertyKey[], field: string, message: string) =>
+			problems.push({ file: source.file, line: doc.lineOf(path), field: `frontmatter field "${field}"`, message });
+		const folderKind = kindOfFolder(source.folder);
+		if (folderKind !== data.kind) {
+			at(['kind'], 'kind', `"${data.kind}" documents live in content/${KINDS[data.kind].folder}/, but this file is in ${source.folder}/`);
+		}
+		if (!facts.roles[data.owner.role]) at(['owner', 'role'], 'owner.role', `unknown role "${data.owner.role}"; roles in facts.yaml: ${Object.keys(facts.roles).join(', ')}`);
+		data.alerts.forEach((alert, i) => {
+			if (!facts.alerts[alert]) at(['alerts', i], `alerts.${i}`, `unknown alert "${alert}"; define it under alerts in facts.yaml`);
+		});
+		data.related.forEach((ref, i) => {
+			if (!ids.has(ref)) at(['related', i], `related.${i}`, `no document "${ref}" (ids look like runbooks/rollback)`);
+		});
+		if (data.severity && !severityIds.has(data.severity)) {
+			at(['severity'], 'severity', `unknown severity "${data.severity}"; levels: ${[...severityIds].join(', ')}`);
+		}
+	}
+
+	return { documents, problems };
+}

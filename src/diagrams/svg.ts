@@ -1,0 +1,92 @@
+/**
+ * Post-processing of the SVG Mermaid produces, as plain string transforms (the input is well-formed XML, serialised
+ * by the browser), so they are pure and unit-tested:
+ *   - sanitiseSvg: defence in depth; Mermaid already sanitises labels, but the markup is inlined into every page.
+ *   - scopeSvgIds: every id starts with the render token, so one string replacement gives each copy of a diagram
+ *     (several diagrams on a page, light and dark variants when they are kept apart) its own ids, markers and
+ *     `#id`-scoped styles.
+ *   - sizeSvgRoot: natural width and height instead of `width="100%"`, so a big diagram scrolls on a phone instead
+ *     of shrinking to unreadable text.
+ *   - finaliseSvg: at page-build time, the real id and the site's base path on site-relative links.
+ */
+import { prefixBase } from '../core/base-path.ts';
+import { decodeXml, escapeXml } from '../core/xml-text.ts';
+
+const DANGEROUS_ELEMENTS = ['script', 'iframe', 'object', 'embed'];
+
+export function sanitiseSvg(svg: string): string {
+	let out = svg;
+	for (const tag of DANGEROUS_ELEMENTS) {
+		out = out.replace(new RegExp(`<${tag}\\b[^>]*?/>`, 'gi'), '').replace(new RegExp(`<${tag}\\b[\\s\\S]*?</${tag}\\s*>`, 'gi'), '');
+	}
+	// Attributes are only rewritten inside start tags (serialised XML escapes "<" and ">" in attribute values), so a
+	// label that reads like an attribute stays text.
+	out = out.replace(/<[a-zA-Z][^<>]*>/g, (tag) =>
+		tag
+			// Event handler attributes (onclick, onload, ...), either quote style.
+			.replace(/\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
+			// Script URLs in links or references.
+			.replace(/\s+(?:xlink:)?href\s*=\s*("\s*(?:javascript|vbscript|data:text\/html)[^"]*"|'\s*(?:javascript|vbscript|data:text\/html)[^']*')/gi, '')
+			// SVG 2 `href` works everywhere; `xlink:href` needs a namespace declaration.
+			.replace(/\sxlink:href=/g, ' href=')
+			.replace(/\s+xmlns:xlink="[^"]*"/g, ''),
+	);
+	return (
+		out
+			// Mermaid writes one <style>, first in the SVG; any other (from a label) would restyle the whole page.
+			.replace(/(<style\b[\s\S]*?<\/style>)([\s\S]*)$/, (_, first: string, rest: string) => first + rest.replace(/<style\b[\s\S]*?<\/style>/g, ''))
+			// Pages make no request to another origin (and never on a diagram's behalf): no remote images.
+			.replace(/<(?:img|image)\b[^>]*?\s(?:src|href)="(?:[a-z][a-z0-9+.-]*:|\/\/)[^"]*"[^>]*?\/?>(?:\s*<\/(?:img|image)>)?/gi, '')
+			// Styles must not pull anything from the network either.
+			.replace(/@import[^;]*;/gi, '')
+	);
+}
+
+/**
+ * Prefix every id that does not already contain `token`, and rewrite the references to it (url(#id), href="#id"
+ * on non-links, aria-labelledby/-describedby). Links (<a href="#anchor">) point at the page, not the SVG: left alone.
+ */
+export function scopeSvgIds(svg: string, token: string): string {
+	const ids = new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!).filter((id) => !id.includes(token)));
+	if (!ids.size) return svg;
+	const scoped = (id: string) => (ids.has(id) ? `${token}-${id}` : id);
+	return svg
+		.replace(/(\sid=")([^"]+)"/g, (_, pre: string, id: string) => `${pre}${scoped(id)}"`)
+		.replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${scoped(id)})`)
+		.replace(/<(?!a[\s>])([a-zA-Z][\w:-]*)(\s[^>]*?)?\shref="#([^"]+)"/g, (m: string, tag: string, attrs: string | undefined, id: string) =>
+			ids.has(id) ? `<${tag}${attrs ?? ''} href="#${scoped(id)}"` : m,
+		)
+		.replace(/(\saria-(?:labelledby|describedby)=")([^"]+)"/g, (_, pre: string, list: string) => `${pre}${list.split(/\s+/).map(scoped).join(' ')}"`);
+}
+
+/** Replace the root's `width="100%"` and `max-width` style with the natural size from its viewBox. */
+export function sizeSvgRoot(svg: string): string {
+	return svg.replace(/^<svg\b[^>]*>/, (root) => {
+		const box = /\sviewBox="([^"]+)"/.exec(root)?.[1]?.trim().split(/[\s,]+/).map(Number);
+		if (!box || box.length !== 4 || box.some((n) => !Number.isFinite(n))) return root;
+		const [, , w, h] = box as [number, number, number, number];
+		return root
+			.replace(/\s(?:width|height)="[^"]*"/g, '')
+			.replace(/\sstyle="([^"]*)"/, (_, style: string) => {
+				const rest = style.replace(/max-width:\s*[^;]+;?/g, '').trim();
+				return rest ? ` style="${rest}"` : '';
+			})
+			.replace(/^<svg\b/, `<svg width="${Math.ceil(w)}" height="${Math.ceil(h)}"`);
+	});
+}
+
+export interface FinaliseOptions {
+	/** The placeholder id the SVG was rendered with. */
+	token: string;
+	/** The id this copy gets; unique on its page. */
+	id: string;
+	/** Site base path (`/` or `/ops/`), for site-relative links. */
+	base: string;
+}
+
+export function finaliseSvg(svg: string, options: FinaliseOptions): string {
+	return svg
+		.split(options.token)
+		.join(options.id)
+		.replace(/(<a\b[^>]*?\shref=")([^"]*)"/g, (_, pre: string, href: string) => `${pre}${escapeXml(prefixBase(decodeXml(href), options.base))}"`);
+}

@@ -1,0 +1,11 @@
+import type { ResolvedConfig } from '../core/config.ts';
+import { loadFacts } from './facts.ts';
+import { redactForPublic } from './public-facts.ts';
+import type { Facts } from './schema.ts';
+
+/** The site's facts (content/facts.yaml), redacted for the public edition, with the configured title applied. */
+export function loadSiteFacts(site: Pick<ResolvedConfig, 'contentDir' | 'public' | 'title'>): Facts {
+	const loaded = loadFacts(site.contentDir).facts;
+	const titled = site.title ? { ...loaded, site: { ...loaded.site, title: site.title } } : loaded;
+	return site.public ? redactForPublic(titled) : titled;
+}

@@ -1,0 +1,137 @@
+/**
+ * Opsbook as an Astro integration: `integrations: [opsbook({ content: 'content' })]` is the whole setup.
+ *
+ * One integration owns the build, in a fixed order:
+ *   astro:config:setup  validate the config, load the facts once, run the content checks, pre-render diagrams,
+ *                       set Astro's Markdown pipeline and inject every feature's routes;
+ *   astro:build:done    link check → search index → card PDFs → offline files (last: it precaches the others) →
+ *                       swap the staged site into place.
+ * So a plain `astro build` produces the whole site, atomically; `opsbook build` adds only the exit code and the lock.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import mdx from '@astrojs/mdx';
+import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
+import { parseOpsbookConfig, resolveConfig, type OpsbookUserConfig, type ResolvedConfig } from './core/config.ts';
+import { packageRoot } from './core/package.ts';
+import { virtualConfig } from './core/virtual-config.ts';
+import { loadSiteFacts } from './facts/index.ts';
+import { remarkFacts } from './facts/remark-facts.ts';
+import { shellRoutes, shellRehypePlugins } from './shell/index.ts';
+import { checkContentStep, linkCheckStep } from './quality/index.ts';
+import { diagramsSetup, remarkDiagramsFor } from './diagrams/index.ts';
+import { searchIndexStep, searchRoutes } from './search/index.ts';
+import { cardPdfStep, cardRoutes } from './cards/index.ts';
+import { rehypeTaskListsFor } from './checklists/index.ts';
+import { recordRoutes } from './records/index.ts';
+import { alertRoutes } from './alerts/index.ts';
+import { offlineRoutes, offlineStep } from './offline/index.ts';
+import { factsRoutes } from './facts/index.ts';
+import type { RouteDef } from './core/routes.ts';
+
+export type { OpsbookUserConfig } from './core/config.ts';
+
+const NAME = 'opsbook';
+
+/** The options a site passed, kept on the integration object so the CLI can read them without running Astro. */
+export interface OpsbookIntegration extends AstroIntegration {
+	opsbook: OpsbookUserConfig;
+}
+
+export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration {
+	// Validated at once: a typo in astro.config fails before Astro does anything, naming the option.
+	const config = parseOpsbookConfig(userConfig);
+	let resolved: ResolvedConfig | undefined;
+	return {
+		name: NAME,
+		opsbook: userConfig,
+		hooks: {
+			'astro:config:setup': async ({ config: astro, command, updateConfig, injectRoute, logger }) => {
+				resolved = resolveConfig(config, { root: fileURLToPath(astro.root), outDir: fileURLToPath(astro.outDir) });
+				const site = resolved;
+				const facts = loadSiteFacts(site);
+				const setupLog = logger.fork('opsbook:content-check');
+				if (command === 'build' || command === 'dev') checkContentStep(site, setupLog);
+				if (site.features.diagrams && (command === 'build' || command === 'dev')) {
+					await diagramsSetup(site, facts, logger.fork('opsbook:diagrams'));
+				}
+				const remarkPlugins: unknown[] = [[remarkFacts, { facts: () => facts }]];
+				if (site.features.diagrams) remarkPlugins.push(remarkDiagramsFor(site));
+				const rehypePlugins: unknown[] = [rehypeHeadingIds, ...shellRehypePlugins(site)];
+				if (site.features.checklists) rehypePlugins.splice(3, 0, rehypeTaskListsFor(site));
+				updateConfig({
+					site: astro.site ? undefined : facts.site.url,
+					base: site.base,
+					// Astro's config holds folders as URLs ending in "/" once resolved; updateConfig does not convert strings.
+					srcDir: folderUrl(path.join(packageRoot, 'src')),
+					publicDir: folderUrl(publicDirFor(site)),
+					cacheDir: folderUrl(path.join(site.cacheDir, 'astro')),
+					trailingSlash: 'always',
+					build: { format: 'directory' },
+					// Shiki doubles build time and memory (README, "Build pipeline"); commands read fine unhighlighted.
+					markdown: {
+						syntaxHighlight: false,
+						processor: unified({ remarkPlugins, rehypePlugins } as Parameters<typeof unified>[0]),
+					},
+					integrations: [mdx()],
+					devToolbar: { enabled: false },
+					prefetch: false,
+					vite: {
+						plugins: [virtualConfig(site)],
+						// Opsbook ships TypeScript and .astro files; Node cannot run those from node_modules, so Vite must bundle them.
+						ssr: { noExternal: [NAME] },
+						build: {
+							// Never inline scripts into pages: an inlined island is paid again by every page (and precached a
+							// thousand times), while a file is downloaded and cached once. It also keeps the CSP hash list short.
+							assetsInlineLimit: 0,
+							rollupOptions: {
+								// Every MDX module carries Astro's "use astro:head-inject" directive; the bundler warns once per
+								// page that it may not keep it. Astro handles head injection itself (1000 pages: 1000 lines).
+								onwarn(warning, warn) {
+									if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+								},
+							},
+						},
+					},
+				} as Parameters<typeof updateConfig>[0]);
+				for (const route of routesFor(site)) injectRoute(route);
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const site = resolved!;
+				const out = fileURLToPath(dir);
+				await linkCheckStep(site, out, logger.fork('opsbook:link-check'));
+				if (site.features.search) await searchIndexStep(site, out, logger.fork('opsbook:search-index'));
+				if (site.features.cards && site.cardPdfs) await cardPdfStep(site, out, logger.fork('opsbook:cards'));
+				// Last: the precache and the download must cover everything written before.
+				if (site.features.offline) await offlineStep(site, out, logger.fork('opsbook:offline'));
+			},
+		},
+	};
+}
+
+export default opsbook;
+
+const folderUrl = (dir: string) => pathToFileURL(`${dir}/`);
+
+/** The site's own public/ folder when it has one (favicon, _headers), else Opsbook's. */
+function publicDirFor(site: ResolvedConfig): string {
+	const own = path.join(site.root, 'public');
+	return fs.existsSync(own) ? own : path.join(packageRoot, 'public');
+}
+
+function routesFor(site: ResolvedConfig): RouteDef[] {
+	const { features } = site;
+	return [
+		...shellRoutes,
+		...factsRoutes,
+		...alertRoutes,
+		...(features.search ? searchRoutes : []),
+		...(features.offline ? offlineRoutes : []),
+		...(features.cards ? cardRoutes : []),
+		...(features.records ? recordRoutes : []),
+	];
+}
+
+export type { AstroIntegrationLogger };

@@ -1,0 +1,25 @@
+/**
+ * Everything the readiness computation and the export read, straight from the content folder (no Astro build):
+ * the facts, the documents and the records, each through the same pre-build checks the site build runs. Invalid
+ * content throws the checks' ContentError (every problem as file:line field: message).
+ */
+import { checkContent } from './check-content.ts';
+import { checkRecords } from '../records/check.ts';
+import type { CheckedDocument } from '../core/frontmatter.ts';
+import type { LoadedFacts } from '../facts/facts.ts';
+import type { RecordSet } from '../records/schema.ts';
+import type { ReadinessDocument } from '../records/readiness.ts';
+
+export interface ContentInputs {
+	loaded: LoadedFacts;
+	documents: CheckedDocument[];
+	records: RecordSet;
+	/** The documents as the readiness computation takes them. */
+	readinessDocuments: ReadinessDocument[];
+}
+
+export function readContentInputs(dir: string): ContentInputs {
+	const { facts, documents } = checkContent(dir);
+	const { records } = checkRecords(dir, facts, documents);
+	return { loaded: facts, documents, records, readinessDocuments: documents.map((d) => ({ id: d.source.id, data: d.data })) };
+}

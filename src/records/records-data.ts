@@ -1,0 +1,32 @@
+/**
+ * The readiness inputs as the site sees them: the record collections and the documents, straight from Astro's
+ * content layer (validated by the same schemas the pre-build check uses), and readiness computed from them for the
+ * build's day. Pages call this; `npm run verify` builds the same inputs from the files (src/cli/verify.ts).
+ */
+import config from 'virtual:opsbook/config';
+import { getCollection } from 'astro:content';
+import { RECORD_COLLECTION_NAMES, type RecordEntry, type RecordSet } from './schema.ts';
+import { allDocs } from '../core/docs.ts';
+import { listRecordFiles } from './record-files.ts';
+import { today } from '../core/dates.ts';
+import { computeReadiness, type Readiness } from './readiness.ts';
+import { facts } from '../facts/site-facts.ts';
+
+export async function loadRecordSet(): Promise<RecordSet> {
+	const present = new Set(listRecordFiles(config.contentDir).filter((f) => f.file.endsWith('.yaml')).map((f) => f.collection));
+	const entries = await Promise.all(
+		RECORD_COLLECTION_NAMES.map(async (collection) => {
+			// Astro warns about every empty collection it is asked for; a folder without records is the normal state.
+			if (!present.has(collection)) return [collection, []] as const;
+			const items = (await getCollection(collection)) as Array<{ id: string; data: unknown }>;
+			return [collection, items.map((e) => ({ collection, id: e.id, data: e.data }) as RecordEntry).sort((a, b) => a.id.localeCompare(b.id))] as const;
+		}),
+	);
+	return Object.fromEntries(entries) as unknown as RecordSet;
+}
+
+export async function siteReadiness(): Promise<{ readiness: Readiness; records: RecordSet }> {
+	const records = await loadRecordSet();
+	const documents = (await allDocs()).map((d) => ({ id: d.id, data: d.data }));
+	return { readiness: computeReadiness({ documents, records, facts, today: today(config.today) }), records };
+}

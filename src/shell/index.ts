@@ -1,0 +1,22 @@
+/**
+ * The shell every page shares: layout, navigation, theme, table of contents, the document and section routes, and the
+ * rehype plugins that shape every document (heading links, scrollable code blocks, base-aware links).
+ */
+import type { ResolvedConfig } from '../core/config.ts';
+import { route } from '../core/routes.ts';
+import { rehypeBaseLinks } from './markdown/rehype-base-links.ts';
+import { rehypeCodeBlocks } from './markdown/rehype-code-blocks.ts';
+import { rehypeHeadingLinks } from './markdown/rehype-heading-links.ts';
+
+
+export const shellRoutes = [
+	route('/', './routes/index.astro', import.meta.url),
+	route('/404', './routes/404.astro', import.meta.url),
+	route('/[section]/[...page]', './routes/[section]/[...page].astro', import.meta.url),
+	route('/[...id]', './routes/[...id].astro', import.meta.url),
+];
+
+/** In pipeline order, after rehypeHeadingIds; the checklist plugin goes between code blocks and base links. */
+export function shellRehypePlugins(site: ResolvedConfig): unknown[] {
+	return [rehypeHeadingLinks, rehypeCodeBlocks, [rehypeBaseLinks, { base: site.base }]];
+}

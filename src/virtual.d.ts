@@ -1,0 +1,4 @@
+declare module 'virtual:opsbook/config' {
+	const config: import('./core/config.ts').ResolvedConfig;
+	export default config;
+}
