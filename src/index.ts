@@ -89,7 +89,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 							rollupOptions: {
 								// Every MDX module carries Astro's "use astro:head-inject" directive; the bundler warns once per
 								// page that it may not keep it. Astro handles head injection itself (1000 pages: 1000 lines).
-								onwarn(warning, warn) {
+								onwarn(warning: { code?: string }, warn: (w: { code?: string }) => void) {
 									if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
 								},
 							},
@@ -104,6 +104,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				await linkCheckStep(site, out, logger.fork('opsbook:link-check'));
 				if (site.features.search) await searchIndexStep(site, out, logger.fork('opsbook:search-index'));
 				if (site.features.cards && site.cardPdfs) await cardPdfStep(site, out, logger.fork('opsbook:cards'));
+				else if (site.features.cards) logger.fork('opsbook:cards').info('card PDFs: skipped (OPSBOOK_CARD_PDFS=off)');
 				// Last: the precache and the download must cover everything written before.
 				if (site.features.offline) await offlineStep(site, out, logger.fork('opsbook:offline'));
 			},

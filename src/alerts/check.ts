@@ -4,7 +4,7 @@ import type { ContentProblem } from '../core/errors.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
 import { outline } from '../core/markdown-outline.ts';
 import { alertTargets } from './alert-targets.ts';
-import type { CheckedDocument } from '../core/frontmatter.ts';
+import type { CheckedDocument } from '../core/content-files.ts';
 
 export function checkAlertRunbooks(documents: CheckedDocument[], { facts, file, lineOf }: LoadedFacts): ContentProblem[] {
 	const docs = documents.map((d) => {

@@ -14,34 +14,42 @@ import { generateCorpus } from './corpus.ts';
 import { runMeasured, type RunResult } from './measure.ts';
 import { folderBytes, pageWeight, stats } from './output-size.ts';
 import { loadFacts } from '../facts/facts.ts';
-import { cacheDir, contentDir, repoRoot } from '../core/paths.ts';
+import { packageRoot } from '../core/package.ts';
 import { benchExtras } from './extras.ts';
 
 const { values } = parseArgs({
 	options: {
 		pages: { type: 'string', default: '1000' },
-		json: { type: 'string', default: path.join(repoRoot, '.opsbook', 'bench', 'results.json') },
+		json: { type: 'string', default: path.join(packageRoot, '.opsbook', 'bench', 'results.json') },
 		keep: { type: 'boolean', default: false },
 		'no-search': { type: 'boolean', default: false },
 	},
 });
 const pages = Number(values.pages);
-const work = path.join(os.tmpdir(), `opsbook-bench-${pages}`);
+// The corpus is a consumer project (astro.config.ts + content/) inside this checkout, so its config imports `opsbook`
+// from here by name, as an installed site would.
+const work = path.join(packageRoot, '.opsbook', 'bench', `site-${pages}`);
 const corpusDir = path.join(work, 'content');
 const out = path.join(work, 'dist');
-const env = { ...process.env, OPSBOOK_CONTENT: corpusDir, OPSBOOK_OUT_DIR: out, NO_COLOR: '1', FORCE_COLOR: '0' };
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+fs.mkdirSync(work, { recursive: true });
+fs.writeFileSync(
+	path.join(work, 'astro.config.ts'),
+	"import { defineConfig } from 'astro/config';\nimport { opsbook } from 'opsbook';\n\nexport default defineConfig({ integrations: [opsbook()] });\n",
+);
 
 console.log(`bench: generating ${pages} documents in ${corpusDir}`);
-const facts = loadFacts(contentDir());
+const facts = loadFacts(path.join(packageRoot, 'content'));
 const corpus = generateCorpus(corpusDir, facts.facts, fs.readFileSync(facts.file, 'utf8'), { pages });
 
-const build = (): Promise<RunResult> => runMeasured(process.execPath, [path.join(repoRoot, 'src/cli/build.ts')], env);
+const build = (): Promise<RunResult> => runMeasured(process.execPath, [path.join(packageRoot, 'bin', 'opsbook.js'), 'build', '--root', work], env);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 // Cold: no Astro cache, no diagram cache, no previous output.
-fs.rmSync(cacheDir(env), { recursive: true, force: true });
+fs.rmSync(path.join(work, '.opsbook'), { recursive: true, force: true });
+fs.rmSync(path.join(work, '.astro'), { recursive: true, force: true });
 fs.rmSync(out, { recursive: true, force: true });
 console.log('bench: cold build ...');
 const cold = await build();

@@ -46,3 +46,10 @@ export function readSourceFile(dir: string, file: string): SourceFile {
 		...(match ? {} : { frontmatterLine: 0 }),
 	};
 }
+
+/** A document whose front matter passed the schema (quality/frontmatter.ts), with the line of any field. */
+export interface CheckedDocument {
+	source: SourceFile;
+	data: import('./document-schema.ts').DocumentData;
+	lineOf(path: ReadonlyArray<PropertyKey>): number;
+}

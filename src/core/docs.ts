@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { KINDS, KIND_NAMES, type Kind } from './kinds.ts';
 
-export { navWindow, neighbours } from '../shell/nav.ts';
+export { navWindow, neighbours } from './nav.ts';
 
 export type Doc = CollectionEntry<'docs'>;
 

@@ -11,7 +11,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import path from 'node:path';
-import type { CheckedDocument } from '../core/frontmatter.ts';
+import type { CheckedDocument } from '../core/content-files.ts';
 import type { Facts } from '../facts/schema.ts';
 import { recordPath } from '../records/schema.ts';
 import { subtaskTitle } from '../records/task.ts';

@@ -2,7 +2,7 @@
 import { ContentError } from '../core/errors.ts';
 import { listDocumentFiles, readSourceFile } from '../core/content-files.ts';
 import { loadFacts } from '../facts/facts.ts';
-import { checkFrontmatter } from '../core/frontmatter.ts';
+import { checkFrontmatter } from './frontmatter.ts';
 import { checkSections } from './sections.ts';
 import { checkHomeLinks } from './home-links.ts';
 import { checkAlertRunbooks } from '../alerts/check.ts';

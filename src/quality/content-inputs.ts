@@ -5,7 +5,7 @@
  */
 import { checkContent } from './check-content.ts';
 import { checkRecords } from '../records/check.ts';
-import type { CheckedDocument } from '../core/frontmatter.ts';
+import type { CheckedDocument } from './frontmatter.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
 import type { RecordSet } from '../records/schema.ts';
 import type { ReadinessDocument } from '../records/readiness.ts';

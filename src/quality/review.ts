@@ -4,7 +4,7 @@
  */
 import type { ContentProblem } from '../core/errors.ts';
 import { isoDay, reviewState } from '../core/dates.ts';
-import type { CheckedDocument } from '../core/frontmatter.ts';
+import type { CheckedDocument } from './frontmatter.ts';
 
 export interface OverdueReview { id: string; file: string; line: number; lastReviewed: string; dueOn: string; daysOver: number; owner: string }
 

@@ -2,7 +2,7 @@
 import type { ContentProblem } from '../core/errors.ts';
 import { outline } from '../core/markdown-outline.ts';
 import { missingSections } from '../core/required-sections.ts';
-import type { CheckedDocument } from '../core/frontmatter.ts';
+import type { CheckedDocument } from './frontmatter.ts';
 
 export function checkSections(documents: CheckedDocument[]): ContentProblem[] {
 	return documents.flatMap(({ source, data }) => {

@@ -9,7 +9,7 @@ import type { LoadedFacts } from '../facts/facts.ts';
 import { parseYamlWithLines } from '../core/yaml.ts';
 import { listRecordFiles, RECORD_ID } from './record-files.ts';
 import { approvalsSchema, emptyRecordSet, RECORD_COLLECTIONS, type RecordCollection, type RecordEntry, type RecordSet } from './schema.ts';
-import type { CheckedDocument } from '../core/frontmatter.ts';
+import type { CheckedDocument } from '../core/content-files.ts';
 
 type At = (path: ReadonlyArray<PropertyKey>, message: string) => void;
 

@@ -2,6 +2,7 @@
  * Quick-reference cards against the real built site (OPSBOOK_OUT_DIR, built by `npm run build`, which also printed
  * the PDFs), plus fixture sites (tests/fixtures/cards) for the overflow failure and a sub-path build.
  */
+import { siteContentDir, siteOutDir, siteBase } from '../support/site.ts';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,18 +10,17 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
-import { basePath } from '../../src/core/base-path.ts';
 import { CARD_MANIFEST, CARD_PDF_DIR, cardPdfName, sheetPdfName, type CardManifest } from '../../src/cards/card-paths.ts';
 import { listCardFiles } from '../../src/cards/card-files.ts';
 import { loadFacts } from '../../src/facts/facts.ts';
-import { contentDir, outDir } from '../../src/core/paths.ts';
+
 import { CARD_SIZE_NAMES } from '../../src/cards/schema.ts';
-import { buildSite, makeFixture } from '../support/fixture-site.ts';
+import { buildSite, makeFixture, projectOf } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
-const site = outDir();
+const site = siteOutDir;
 const manifest = JSON.parse(fs.readFileSync(path.join(site, CARD_MANIFEST), 'utf8')) as CardManifest;
-const facts = loadFacts(contentDir()).facts;
+const facts = loadFacts(siteContentDir).facts;
 const JSQR = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
 const MM_TO_PT = 72 / 25.4;
 
@@ -57,7 +57,7 @@ async function pdfPages(file: string): Promise<Array<{ width: number; height: nu
 }
 
 test('at least eight cards are built, one per file in content/cards/', () => {
-	const ids = listCardFiles(contentDir()).map((f) => path.basename(f, '.mdx'));
+	const ids = listCardFiles(siteContentDir).map((f) => path.basename(f, '.mdx'));
 	expect(manifest.cards.map((c) => c.id).sort()).toEqual(ids.sort());
 	expect(ids.length).toBeGreaterThanOrEqual(8);
 });
@@ -120,7 +120,7 @@ test('each card page shows the title, severity band, review date, content versio
 		await page.goto(card.page);
 		const element = page.locator(`.card[data-card-id="${card.id}"]`);
 		await expect(element.getByRole('heading', { level: 1, name: card.title })).toBeVisible();
-		const sourceDoc = card.url.replace(`${facts.site.url.replace(/\/$/, '')}${basePath()}`, '');
+		const sourceDoc = card.url.replace(`${facts.site.url.replace(/\/$/, '')}${siteBase}`, '');
 		// The review date is the summarised document's lastReviewed, as its own page shows it.
 		const docPage = await page.request.get(sourceDoc);
 		expect(docPage.status(), `${card.id}: ${sourceDoc}`).toBe(200);
@@ -128,15 +128,15 @@ test('each card page shows the title, severity band, review date, content versio
 		await expect(element.locator('.card-version time')).toHaveText(reviewed!);
 		await expect(element.locator('[data-content-version]')).toHaveText(/^([0-9a-f]{4,40}|uncommitted)$/);
 
-		expect(card.url).toBe(`${facts.site.url.replace(/\/$/, '')}${basePath()}${sourceDoc}`);
+		expect(card.url).toBe(`${facts.site.url.replace(/\/$/, '')}${siteBase}${sourceDoc}`);
 		expect(await decodeQr(page, element.locator('.card-qr svg')), `QR code of card "${card.id}"`).toBe(card.url);
 	}
 });
 
 test('a severity card carries its level colour as a band, in print too', async ({ page }) => {
-	const severe = manifest.cards.find((c) => fs.readFileSync(path.join(contentDir(), c.file), 'utf8').match(/^severity: (SEV\d)/m));
+	const severe = manifest.cards.find((c) => fs.readFileSync(path.join(siteContentDir, c.file), 'utf8').match(/^severity: (SEV\d)/m));
 	test.skip(!severe, 'no card with a severity');
-	const level = /^severity: (SEV\d)/m.exec(fs.readFileSync(path.join(contentDir(), severe!.file), 'utf8'))![1]!;
+	const level = /^severity: (SEV\d)/m.exec(fs.readFileSync(path.join(siteContentDir, severe!.file), 'utf8'))![1]!;
 	const colour = facts.severities.find((s) => s.id === level)!.color;
 	const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
 	await page.goto(severe!.page);
@@ -177,10 +177,10 @@ test('sheet PDFs hold four index cards per landscape page, with cut marks', asyn
 
 test('without a Chromium the build skips the PDFs with one line, the command fails with the fix', () => {
 	const run = (...extra: string[]) =>
-		spawnSync(process.execPath, ['src/cards/pdf-command.ts', '--dir', site, ...extra], { encoding: 'utf8', env: { ...process.env, OPSBOOK_CHROMIUM: '/nonexistent/chromium' } });
+		spawnSync(process.execPath, ['bin/opsbook.js', 'cards', '--dir', site, ...extra], { encoding: 'utf8', env: { ...process.env, OPSBOOK_CHROMIUM: '/nonexistent/chromium' } });
 	const skipped = run('--if-browser');
 	expect(skipped.status).toBe(0);
-	expect(skipped.stdout.trim()).toBe('card PDFs: skipped: No Chromium found at OPSBOOK_CHROMIUM=/nonexistent/chromium (no executable there). Install one (see README, Prerequisites), then run npm run cards:pdf.');
+	expect(skipped.stdout.trim()).toBe('card PDFs: skipped: No Chromium found at OPSBOOK_CHROMIUM=/nonexistent/chromium (no executable there). Install one (see README, Prerequisites), then run opsbook cards.');
 	const failed = run();
 	expect(failed.status).toBe(1);
 	expect(failed.stderr).toContain('apt-get install -y chromium');
@@ -208,9 +208,9 @@ ${Array.from({ length: 40 }, (_, i) => `${i + 1}. Check health step ${i + 1}: \`
 		expect(built.status, built.output).toBe(0);
 		expect(built.output).toContain('card PDFs: skipped (OPSBOOK_CARD_PDFS=off)');
 
-		const command = spawnSync(process.execPath, ['src/cards/pdf-command.ts', '--dir', built.outDir], {
+		const command = spawnSync(process.execPath, ['bin/opsbook.js', 'cards', '--root', projectOf(dir), '--dir', built.outDir], {
 			encoding: 'utf8',
-			env: { ...process.env, OPSBOOK_CONTENT: dir, OPSBOOK_OUT_DIR: built.outDir, NO_COLOR: '1' },
+			env: { ...process.env, NO_COLOR: '1' },
 		});
 		const output = `${command.stdout}\n${command.stderr}`;
 		expect(command.status, output).toBe(1);

@@ -3,16 +3,17 @@
  * sections and the subtasks it covers; every alert has its troubleshooting entry; the severity levels appear with
  * their targets; every role a document names exists in facts.yaml.
  */
+import { siteContentDir } from '../support/site.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import GithubSlugger from 'github-slugger';
 import { REQUIRED_SECTIONS } from '../../src/core/required-sections.ts';
 import { loadFacts } from '../../src/facts/facts.ts';
-import { contentDir } from '../../src/core/paths.ts';
+
 import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
 
-const { facts } = loadFacts(contentDir());
+const { facts } = loadFacts(siteContentDir);
 
 /** Document id -> kind and the source-task subtasks it must cover. */
 const DELIVERABLES: Record<string, { kind: keyof typeof REQUIRED_SECTIONS; covers: string[] }> = {
@@ -35,7 +36,7 @@ const DELIVERABLES: Record<string, { kind: keyof typeof REQUIRED_SECTIONS; cover
 
 for (const [id, want] of Object.entries(DELIVERABLES)) {
 	test(`${id} is on the site with its required sections and covered subtasks`, async ({ page }) => {
-		const source = readSourceFile(contentDir(), path.join(contentDir(), `${id}.mdx`));
+		const source = readSourceFile(siteContentDir, path.join(siteContentDir, `${id}.mdx`));
 		for (const subtask of want.covers) expect(source.frontmatter, `covers ${subtask}`).toMatch(new RegExp(`covers:.*"${subtask.replace('.', '\\.')}"`));
 		await page.goto(`${id}/`);
 		await expect(page.locator('h1')).toBeVisible();
@@ -74,7 +75,7 @@ test('the four severity levels appear with their targets, identical to facts.yam
 test('every role a document names exists in facts.yaml', () => {
 	const roles = new Set(Object.keys(facts.roles));
 	const used = new Set<string>();
-	for (const file of listDocumentFiles(contentDir())) {
+	for (const file of listDocumentFiles(siteContentDir)) {
 		const text = fs.readFileSync(file, 'utf8');
 		for (const m of text.matchAll(/^owner: \{[^}]*role: ([a-z-]+)/gm)) used.add(m[1]!);
 		for (const m of text.matchAll(/<Contacts roles=\{\[([^\]]*)\]\}/g)) for (const r of m[1]!.matchAll(/"([a-z-]+)"/g)) used.add(r[1]!);

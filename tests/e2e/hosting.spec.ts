@@ -2,10 +2,11 @@
  * Safe output: the site requests nothing from other origins and violates none of its own Content-Security-Policy;
  * the public edition carries no personal contact details; a sub-path build keeps every link inside the sub-path.
  */
+import { siteOutDir } from '../support/site.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { outDir } from '../../src/core/paths.ts';
+
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
@@ -38,7 +39,7 @@ async function visit(page: Page, url: string) {
 
 test('no page requests another origin or violates its Content-Security-Policy', async ({ page, baseURL }) => {
 	test.setTimeout(180_000);
-	const pages = htmlPagesOf(outDir());
+	const pages = htmlPagesOf(siteOutDir);
 	expect(pages.length).toBeGreaterThan(20);
 	const problems: string[] = [];
 	for (const p of pages) problems.push(...(await visit(page, new URL(p.slice(1), baseURL).href)).map((x) => `${p}: ${x}`));

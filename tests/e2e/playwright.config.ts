@@ -2,9 +2,10 @@
  * End-to-end tests run against the built site (dist/, from `npm run build`) served by a plain static server, in the
  * Chromium chosen by src/core/browser.ts, the same module the build uses.
  */
+import { siteOutDir } from '../support/site.ts';
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from '../../src/core/browser.ts';
-import { outDir } from '../../src/core/paths.ts';
+
 
 // The site under test is the build output (OPSBOOK_OUT_DIR, default dist/), served on OPSBOOK_TEST_PORT.
 const PORT = Number(process.env.OPSBOOK_TEST_PORT ?? 4391);
@@ -27,7 +28,7 @@ export default defineConfig({
 		actionTimeout: 10_000,
 	},
 	webServer: {
-		command: `node tests/support/static-server.ts ${JSON.stringify(outDir())} ${PORT}`,
+		command: `node tests/support/static-server.ts ${JSON.stringify(siteOutDir)} ${PORT}`,
 		cwd: '../..',
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,

@@ -4,11 +4,12 @@
  * steps, tables, code blocks and diagrams, empty checkboxes, and a footer naming the page, the content version and the
  * print date. Card pages print the card alone.
  */
+import { siteContentDir } from '../support/site.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { loadFacts } from '../../src/facts/facts.ts';
-import { contentDir } from '../../src/core/paths.ts';
 
-const facts = loadFacts(contentDir()).facts;
+
+const facts = loadFacts(siteContentDir).facts;
 const RUNBOOK = 'runbooks/rollback/';
 
 async function printed(page: Page, url: string): Promise<void> {

@@ -93,7 +93,7 @@ test.describe('fixture sites', () => {
 	test('incomplete records: NO-GO, each gap named', async ({ page }) => {
 		const dir = makeFixture('records-complete');
 		fs.rmSync(path.join(dir, 'records'), { recursive: true });
-		fs.cpSync(path.join(fixturesDir, 'records-incomplete', 'records'), path.join(dir, 'records'), { recursive: true });
+		fs.cpSync(path.join(fixturesDir, 'records-incomplete', 'content', 'records'), path.join(dir, 'records'), { recursive: true });
 		const build = buildSite(dir, undefined, TODAY);
 		expect(build.status, build.output).toBe(0);
 		server = await startStaticServer(build.outDir);
@@ -113,7 +113,7 @@ test.describe('fixture sites', () => {
 
 	test('a bad record fails the build naming the file, line and field', () => {
 		const dir = makeFixture('records-complete', {
-			'records/rehearsals/2026-11-25-staging-v1.5.0.yaml': fs.readFileSync(path.join(fixturesDir, 'records-complete/records/rehearsals/2026-11-20-staging-v1.4.0.yaml'), 'utf8').replace('id: canary', 'id: canry'),
+			'records/rehearsals/2026-11-25-staging-v1.5.0.yaml': fs.readFileSync(path.join(fixturesDir, 'records-complete/content/records/rehearsals/2026-11-20-staging-v1.4.0.yaml'), 'utf8').replace('id: canary', 'id: canry'),
 			'records/signoffs/2026-11-25-devops-lead.yaml': 'role: devops-lead\nname: Someone\ndate: 2026-11-25\ndecision: maybe\n',
 		});
 		const build = buildSite(dir, undefined, TODAY);

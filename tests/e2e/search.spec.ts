@@ -5,11 +5,12 @@
  * site's Content-Security-Policy blocks anything.
  * One fixture build checks sub-path hosting, which the main site is not built with.
  */
+import { siteContentDir } from '../support/site.ts';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
-import { contentDir } from '../../src/core/paths.ts';
+
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
@@ -40,7 +41,7 @@ const test = base.extend<{ origins: Origins }>({
 	],
 });
 
-const docs = listDocumentFiles(contentDir()).map((file) => readSourceFile(contentDir(), file));
+const docs = listDocumentFiles(siteContentDir).map((file) => readSourceFile(siteContentDir, file));
 /** Anything that belongs to search: the island, its stylesheet, Pagefind and its index. */
 const SEARCH_FILES = /\/pagefind\/|\/_astro\/search[-.][^/]*\.(js|css)$/;
 

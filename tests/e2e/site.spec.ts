@@ -1,9 +1,10 @@
 /** The site foundation, against the real shipped content: home, navigation, documents, theme, copy. */
+import { siteContentDir } from '../support/site.ts';
 import { expect, test } from '@playwright/test';
-import { contentDir } from '../../src/core/paths.ts';
+
 import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
 
-const docIds = listDocumentFiles(contentDir()).map((f) => readSourceFile(contentDir(), f).id);
+const docIds = listDocumentFiles(siteContentDir).map((f) => readSourceFile(siteContentDir, f).id);
 
 test('home shows the four incident entry points and a search box', async ({ page }) => {
 	await page.goto('./');

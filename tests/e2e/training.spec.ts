@@ -3,15 +3,16 @@
  * is an accessible SVG with the threshold from facts.yaml, the three regimes, readable in both themes and in print,
  * with its data table.
  */
+import { siteContentDir } from '../support/site.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { contentDir } from '../../src/core/paths.ts';
+
 import { loadFacts, resolveFact } from '../../src/facts/facts.ts';
 import { buildSite, fixturesDir, makeFixture } from '../support/fixture-site.ts';
 
-const facts = loadFacts(contentDir()).facts;
+const facts = loadFacts(siteContentDir).facts;
 const threshold = (key: string) => Number(resolveFact(facts, `facts.${key}`).value);
 
 /** The key alerts the training must chart, with the fact each chart's threshold line must show. */
@@ -119,7 +120,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 /** A fixture training page charting one alert; the facts file gains that alert and its threshold. */
 function chartFixture(threshold: number, ruleValue: number): string {
-	const facts = fs.readFileSync(path.join(fixturesDir, 'minimal', 'facts.yaml'), 'utf8');
+	const facts = fs.readFileSync(path.join(fixturesDir, 'minimal', 'content', 'facts.yaml'), 'utf8');
 	return makeFixture('minimal', {
 		'facts.yaml': `${facts.trimEnd()}
   FixtureErrors:

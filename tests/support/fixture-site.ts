@@ -1,14 +1,18 @@
 /**
- * Builds small fixture sites with the real pipeline (`npm run build` with another content folder and output folder).
- * A fixture starts as a copy of tests/fixtures/<base>/ with some files replaced, so each bad-content case is one
- * small change to a known-good site.
+ * Fixture sites are small consumer projects (tests/fixtures/<name>/: astro.config.ts + content/), built with the
+ * real pipeline: `opsbook build` in a copy of the project. A fixture starts as a copy with some files replaced, so
+ * each bad-content case is one small change to a known-good site.
+ *
+ * Copies live under .opsbook/fixtures/ inside the repository, so `import { opsbook } from 'opsbook'` in their
+ * astro.config resolves to this checkout (a package may import itself by name), exactly as in an installed site.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
-export const fixturesDir = path.resolve('tests/fixtures');
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+export const fixturesDir = path.join(repoRoot, 'tests', 'fixtures');
+const copies = path.join(repoRoot, '.opsbook', 'fixtures');
 
 export interface FixtureBuild {
 	status: number | null;
@@ -18,24 +22,34 @@ export interface FixtureBuild {
 	outDir: string;
 }
 
+/** A fresh copy of tests/fixtures/<base>/; `overrides` are paths inside its content folder. Returns the content folder. */
 export function makeFixture(base: string, overrides: Record<string, string | null> = {}): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `opsbook-${base}-`));
-	fs.cpSync(path.join(fixturesDir, base), dir, { recursive: true });
-	for (const [file, content] of Object.entries(overrides)) {
-		const target = path.join(dir, file);
-		if (content === null) fs.rmSync(target, { force: true });
+	fs.mkdirSync(copies, { recursive: true });
+	const project = fs.mkdtempSync(path.join(copies, `${base}-`));
+	fs.cpSync(path.join(fixturesDir, base), project, { recursive: true });
+	const content = path.join(project, 'content');
+	for (const [file, text] of Object.entries(overrides)) {
+		const target = path.join(content, file);
+		if (text === null) fs.rmSync(target, { force: true });
 		else {
 			fs.mkdirSync(path.dirname(target), { recursive: true });
-			fs.writeFileSync(target, content);
+			fs.writeFileSync(target, text);
 		}
 	}
-	return dir;
+	return content;
 }
 
-export function buildSite(contentDir: string, outDir: string = path.join(contentDir, '..', `${path.basename(contentDir)}-dist`), env: NodeJS.ProcessEnv = {}): FixtureBuild {
-	const result = spawnSync(process.execPath, ['src/cli/build.ts'], {
+/** The project folder of a fixture's content folder (its parent, which holds astro.config.ts). */
+export const projectOf = (contentDir: string): string => path.dirname(contentDir);
+
+export function buildSite(
+	contentDir: string,
+	outDir: string = path.join(projectOf(contentDir), 'dist'),
+	env: NodeJS.ProcessEnv = {},
+): FixtureBuild {
+	const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'opsbook.js'), 'build', '--root', projectOf(contentDir)], {
 		encoding: 'utf8',
-		env: { ...process.env, OPSBOOK_CONTENT: contentDir, OPSBOOK_OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+		env: { ...process.env, OPSBOOK_OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');

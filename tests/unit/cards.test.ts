@@ -78,7 +78,7 @@ test('cards are grouped four to a sheet', () => {
 
 function cardsSite(cards: Record<string, string>): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-cards-unit-'));
-	fs.cpSync(path.resolve('tests/fixtures/cards'), dir, { recursive: true });
+	fs.cpSync(path.resolve('tests/fixtures/cards/content'), dir, { recursive: true });
 	fs.rmSync(path.join(dir, 'cards'), { recursive: true, force: true });
 	fs.mkdirSync(path.join(dir, 'cards'));
 	for (const [name, text] of Object.entries(cards)) fs.writeFileSync(path.join(dir, 'cards', name), text);

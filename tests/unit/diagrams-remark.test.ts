@@ -14,7 +14,7 @@ import { scanDiagrams } from '../../src/diagrams/scan.ts';
 import { DIAGRAM_THEMES, diagramKey } from '../../src/diagrams/source.ts';
 import { loadFacts } from '../../src/facts/facts.ts';
 
-const dir = path.resolve('tests/fixtures/diagrams');
+const dir = path.resolve('tests/fixtures/diagrams/content');
 const { facts } = loadFacts(dir);
 const parts = { mermaidVersion: 'test', rendererVersion: 'test' };
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const FIXTURE = path.resolve('tests/fixtures/records-complete');
+const FIXTURE = path.resolve('tests/fixtures/records-complete/content');
 
 function exportTo(out: string, ...args: string[]): string {
 	const run = spawnSync('npm', ['run', '--silent', 'export', '--', '--out', out, ...args], { encoding: 'utf8' });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { loadFacts, replaceFactReferences, resolveFact } from '../../src/facts/facts.ts';
 import { ContentError } from '../../src/core/errors.ts';
 
-const fixture = path.resolve('tests/fixtures/minimal');
+const fixture = path.resolve('tests/fixtures/minimal/content');
 const { facts } = loadFacts(fixture);
 
 function factsWith(edit: (yaml: string) => string): string {

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { checkFrontmatter } from '../../src/core/frontmatter.ts';
+import { checkFrontmatter } from '../../src/quality/frontmatter.ts';
 import { checkSections } from '../../src/quality/sections.ts';
 import { loadFacts } from '../../src/facts/facts.ts';
 import type { SourceFile } from '../../src/core/content-files.ts';
 
-const facts = loadFacts(path.resolve('tests/fixtures/minimal'));
+const facts = loadFacts(path.resolve('tests/fixtures/minimal/content'));
 
 const GOOD = `title: Deploy
 description: A valid runbook for the tests.

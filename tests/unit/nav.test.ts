@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NAV_WINDOW, navWindow, neighbours } from '../../src/shell/nav.ts';
+import { NAV_WINDOW, navWindow, neighbours } from '../../src/core/nav.ts';
 
 const section = Array.from({ length: 1000 }, (_, i) => ({ id: `runbooks/r${i}` }));
 

@@ -10,7 +10,7 @@ import { readContentInputs, type ContentInputs } from '../../src/quality/content
 import { computeReadiness, type CriterionId, type Readiness } from '../../src/records/readiness.ts';
 import type { RecordSet } from '../../src/records/schema.ts';
 
-const FIXTURE = path.resolve('tests/fixtures/records-complete');
+const FIXTURE = path.resolve('tests/fixtures/records-complete/content');
 const TODAY = new Date('2026-11-26T00:00:00Z');
 const base = readContentInputs(FIXTURE);
 
@@ -121,7 +121,7 @@ test('evidence ages: the complete fixture is NO-GO two weeks later', () => {
 });
 
 // `npm run verify` is the same computation as a command.
-const verify = (...args: string[]) => spawnSync(process.execPath, ['src/cli/verify.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const verify = (...args: string[]) => spawnSync(process.execPath, ['bin/opsbook.js', 'verify', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 test('verify: exit 0 and a table of PASS rows for the complete fixture', () => {
 	const run = verify('--content', FIXTURE, '--today', '2026-11-26');
@@ -146,7 +146,7 @@ test('verify: exit 1 and exactly what is missing when not ready; --json for mach
 	const rehearsal = report.criteria.find((c) => c.id === 'rehearsal')!;
 	assert.equal(rehearsal.pass, false);
 	assert.deepEqual(rehearsal.evidence.map((e) => [e.file.replace(/^.*records-complete/, 'fixture'), e.url]), [
-		['fixture/records/rehearsals/2026-11-20-staging-v1.4.0.yaml', 'https://fixture.example.com/records/rehearsals/#rehearsals-2026-11-20-staging-v1.4.0'],
+		['fixture/content/records/rehearsals/2026-11-20-staging-v1.4.0.yaml', 'https://fixture.example.com/records/rehearsals/#rehearsals-2026-11-20-staging-v1.4.0'],
 	]);
 });
 

@@ -23,7 +23,7 @@ import { parse } from 'yaml';
 import { rehearsalTiming } from '../../src/records/rehearsal-timing.ts';
 import { makeFixture } from '../support/fixture-site.ts';
 
-const COMPLETE = path.resolve('tests/fixtures/records-complete');
+const COMPLETE = path.resolve('tests/fixtures/records-complete/content');
 
 /** A copy of the complete fixture with some record files written (or removed with null). */
 function site(files: Record<string, string | null> = {}): string {

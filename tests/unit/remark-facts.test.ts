@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import { remarkFacts } from '../../src/facts/remark-facts.ts';
 import { loadFacts } from '../../src/facts/facts.ts';
 
-const { facts } = loadFacts(path.resolve('tests/fixtures/minimal'));
+const { facts } = loadFacts(path.resolve('tests/fixtures/minimal/content'));
 
 async function render(source: string): Promise<string> {
 	const file = new VFile({ path: '/site/runbooks/x.mdx', value: source });

@@ -5,7 +5,7 @@ import { printCardPdfs } from '../../cards/index.ts';
 import { parseCommandArgs, str, type Command } from '../args.ts';
 import { loadProject } from '../project.ts';
 
-const USAGE = `usage: opsbook cards [--dir <built site>] [--root <dir>]
+const USAGE = `usage: opsbook cards [--dir <built site>] [--root <dir>] [--if-browser]
 
 Prints every card at every size and the A4/Letter sheets into <site>/cards/pdf/. Needs a Chromium.`;
 
@@ -14,12 +14,12 @@ export const cardsCommand: Command = {
 	summary: 'print the quick-reference cards of the built site to PDF',
 	usage: USAGE,
 	async run(argv) {
-		const { values } = parseCommandArgs(argv, { dir: { type: 'string' }, root: { type: 'string' } });
+		const { values } = parseCommandArgs(argv, { dir: { type: 'string' }, root: { type: 'string' }, 'if-browser': { type: 'boolean' } });
 		const project = await loadProject(path.resolve(str(values.root) ?? '.'));
 		const site = path.resolve(str(values.dir) ?? project.outDir);
 		const log = (line: string) => console.log(`card PDFs: ${line}`);
 		const { base, contentDir } = project.config;
-		const result = await printCardPdfs({ site, base, contentDir, ifBrowser: false, log });
+		const result = await printCardPdfs({ site, base, contentDir, ifBrowser: values['if-browser'] === true, log });
 		if (result.error) {
 			console.error(`card PDFs: ${result.error}`);
 			return 1;

@@ -2,18 +2,14 @@
  * Frontmatter of every document, checked before Astro starts: the schema (shared with the content collection)
  * plus references to facts.yaml (roles, alerts, severities) and to other documents (related). Every problem carries file, line and field.
  */
-import type { ContentProblem } from './errors.ts';
-import type { SourceFile } from './content-files.ts';
+import type { ContentProblem } from '../core/errors.ts';
+import type { CheckedDocument, SourceFile } from '../core/content-files.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
-import { parseYamlWithLines } from './yaml.ts';
-import { documentSchema, type DocumentData } from './document-schema.ts';
-import { KINDS, kindOfFolder } from './kinds.ts';
+import { parseYamlWithLines } from '../core/yaml.ts';
+import { documentSchema, type DocumentData } from '../core/document-schema.ts';
+import { KINDS, kindOfFolder } from '../core/kinds.ts';
 
-export interface CheckedDocument {
-	source: SourceFile;
-	data: DocumentData;
-	lineOf(path: ReadonlyArray<PropertyKey>): number;
-}
+export type { CheckedDocument } from '../core/content-files.ts';
 
 const FILE_NAME = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
 
