@@ -23,7 +23,7 @@ export const opsbookConfigSchema = z
 		title: z.string().min(1).optional().describe("the site's name, shown in the header: title: 'Payments Ops'"),
 		base: z
 			.string()
-			.regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'a path that starts and ends with "/"')
+			.regex(/^\/([A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/, 'a path that starts with "/"')
 			.default('/')
 			.describe("the sub-path the site is hosted under: base: '/ops/'"),
 		public: z.boolean().default(false).describe('true builds the public edition, without names or phone numbers'),
