@@ -10,7 +10,7 @@ import type { ContentProblem } from '../core/errors.ts';
 import { readSourceFile } from '../core/content-files.ts';
 import { listCardFiles } from './card-files.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
-import { parseYamlWithLines } from '../core/yaml.ts';
+import { parseYamlWithSchema } from '../core/yaml-schema.ts';
 import { cardSchema } from './schema.ts';
 import { findSecrets, loadAllowList } from '../core/secrets.ts';
 
@@ -37,19 +37,14 @@ export function checkCards(dir: string, { facts }: LoadedFacts, documentIds: Rea
 			at(1, 'frontmatter', 'missing: start the file with a --- block (title, summarises, audience, defaultSize)');
 			continue;
 		}
-		const yaml = parseYamlWithLines(source.frontmatter, source.frontmatterLine - 1);
-		if (yaml.syntaxErrors.length) {
-			problems.push(...yaml.syntaxErrors.map((e) => ({ file, line: e.line, column: e.column, field: 'frontmatter', message: `YAML syntax: ${e.message}` })));
-			continue;
-		}
-		const parsed = cardSchema.safeParse(yaml.data ?? {});
-		if (!parsed.success) {
-			for (const issue of parsed.error.issues) {
-				const keyPath = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-				at(yaml.lineOf(keyPath), `frontmatter field "${keyPath.join('.') || '(root)'}"`, issue.message);
-			}
-			continue;
-		}
+		const parsed = parseYamlWithSchema(source.frontmatter, cardSchema, {
+			file,
+			lineOffset: source.frontmatterLine - 1,
+			label: (p) => `frontmatter field "${p || '(root)'}"`,
+		});
+		problems.push(...parsed.problems.map((p) => (p.field ? p : { ...p, field: 'frontmatter' })));
+		if (!parsed.data) continue;
+		const yaml = parsed;
 		const card = parsed.data;
 		const field = (keyPath: PropertyKey[], name: string, message: string) => at(yaml.lineOf(keyPath), `frontmatter field "${name}"`, message);
 		if (!documentIds.has(card.summarises)) field(['summarises'], 'summarises', `no document "${card.summarises}" (ids look like runbooks/rollback)`);

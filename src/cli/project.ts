@@ -34,6 +34,9 @@ export async function loadProject(root: string = process.cwd()): Promise<Project
 	if (configFile) {
 		const { runnerImport } = await import('vite');
 		let loaded: AstroConfigShape;
+		// Vite sets NODE_ENV=development when unset; a build spawned after this would then inherit it and ship
+		// development code (import.meta.env.PROD false: no service worker). Leave the environment as it was.
+		const nodeEnv = process.env.NODE_ENV;
 		try {
 			const result = await runnerImport<{ default?: AstroConfigShape }>(configFile, {
 				root,
@@ -44,6 +47,9 @@ export async function loadProject(root: string = process.cwd()): Promise<Project
 			loaded = result.module.default ?? {};
 		} catch (error) {
 			throw new Error(`could not load ${path.basename(configFile)}: ${(error as Error).message}`, { cause: error });
+		} finally {
+			if (nodeEnv === undefined) delete process.env.NODE_ENV;
+			else process.env.NODE_ENV = nodeEnv;
 		}
 		const integration = (loaded.integrations ?? []).flat(Infinity).find(
 			(i): i is { name: string; opsbook: OpsbookUserConfig } => (i as { name?: string })?.name === 'opsbook',

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { contentStampFor, type ContentStamp } from './content-stamp.ts';
 import { envOverrides, type EnvOverrides } from './env.ts';
-import { didYouMean, parseWithFriendlyErrors } from './friendly-errors.ts';
+import { didYouMean, keysAt, parseWithFriendlyErrors } from './friendly-errors.ts';
 
 const FEATURE_NAMES = ['diagrams', 'search', 'offline', 'cards', 'checklists', 'records'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -85,7 +85,7 @@ export function parseOpsbookConfig(input: unknown): OpsbookConfig {
 		what: 'Invalid opsbook() configuration in astro.config',
 		describe: describeOption,
 		unknownKey: (key, at) => {
-			const known = at.length === 0 ? Object.keys(opsbookConfigSchema.shape) : at[0] === 'features' ? [...FEATURE_NAMES] : [];
+			const known = keysAt(opsbookConfigSchema, at);
 			const guess = didYouMean(key, known);
 			return `unknown option "${key}"${guess ? `: did you mean "${guess}"?` : ''} Options here: ${known.join(', ')}.`;
 		},

@@ -15,7 +15,7 @@ export function friendlyIssues(error: z.ZodError, unknownKey?: (key: string, at:
 	for (const issue of error.issues) {
 		if (issue.code === 'unrecognized_keys') {
 			for (const key of issue.keys) {
-				out.push({ path: [...issue.path, key], message: unknownKey ? unknownKey(key, issue.path) : `unknown field "${key}"` });
+				out.push({ path: [...issue.path, key], message: unknownKey ? unknownKey(key, issue.path) : `Unrecognized key: "${key}"` });
 			}
 			continue;
 		}
@@ -83,4 +83,27 @@ function editDistance(a: string, b: string): number {
 		}
 	}
 	return row[b.length]!;
+}
+
+/** The keys an object schema accepts at `path` (through optional, default and array wrappers), for "did you mean". */
+export function keysAt(schema: unknown, path: ReadonlyArray<PropertyKey>): string[] {
+	let node = objectOf(schema);
+	for (const key of path) {
+		if (typeof key === 'number') continue;
+		node = objectOf((node?.shape as Record<string, unknown> | undefined)?.[String(key)]);
+	}
+	return node?.shape ? Object.keys(node.shape as object) : [];
+}
+
+interface Wrapped {
+	shape?: unknown;
+	unwrap?: () => unknown;
+	element?: unknown;
+	def?: { innerType?: unknown; element?: unknown };
+}
+
+function objectOf(schema: unknown): Wrapped | undefined {
+	let s = schema as Wrapped | undefined;
+	for (let i = 0; s && !s.shape && i < 6; i++) s = (s.def?.innerType ?? s.def?.element ?? s.element ?? s.unwrap?.()) as Wrapped;
+	return s;
 }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError, type ContentProblem } from '../core/errors.ts';
 import { didYouMean } from '../core/friendly-errors.ts';
-import { parseYamlWithLines } from '../core/yaml.ts';
+import { parseYamlWithSchema } from '../core/yaml-schema.ts';
 import { factsSchema, type Facts } from './schema.ts';
 
 export type FactValue = string | number | boolean;
@@ -32,22 +32,9 @@ export function loadFacts(dir: string): LoadedFacts {
 	if (!fs.existsSync(file)) {
 		throw new ContentError([{ file, message: 'facts file not found: every Opsbook site needs one (copy content/facts.yaml from the kit)' }]);
 	}
-	const parsed = parseYamlWithLines(fs.readFileSync(file, 'utf8'));
-	if (parsed.syntaxErrors.length) {
-		throw new ContentError(parsed.syntaxErrors.map((e) => ({ file, line: e.line, column: e.column, message: `YAML syntax: ${e.message}` })));
-	}
-	const result = factsSchema.safeParse(parsed.data);
-	if (!result.success) {
-		throw new ContentError(
-			result.error.issues.map((issue) => ({
-				file,
-				line: parsed.lineOf(issue.path),
-				field: issue.path.join('.') || '(root)',
-				message: issue.message,
-			})),
-		);
-	}
-	const facts = result.data as Facts;
+	const parsed = parseYamlWithSchema(fs.readFileSync(file, 'utf8'), factsSchema, { file });
+	if (!parsed.data) throw new ContentError(parsed.problems);
+	const facts = parsed.data as Facts;
 	const problems = crossCheckFacts(facts).map((p) => ({ file, line: parsed.lineOf(p.path), field: p.path.join('.'), message: p.message }));
 	if (problems.length) throw new ContentError(problems);
 	return { facts, file, lineOf: parsed.lineOf };

@@ -5,7 +5,7 @@
 import type { ContentProblem } from '../core/errors.ts';
 import type { CheckedDocument, SourceFile } from '../core/content-files.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
-import { parseYamlWithLines } from '../core/yaml.ts';
+import { parseYamlWithSchema } from '../core/yaml-schema.ts';
 import { documentSchema, type DocumentData } from '../core/document-schema.ts';
 import { KINDS, kindOfFolder } from '../core/kinds.ts';
 
@@ -26,21 +26,13 @@ export function checkFrontmatter(sources: SourceFile[], { facts }: LoadedFacts):
 			problems.push({ file, line: 1, field: 'frontmatter', message: 'missing: start the file with a --- block (title, description, kind, owner, ...)' });
 			continue;
 		}
-		const yaml = parseYamlWithLines(source.frontmatter, source.frontmatterLine - 1);
-		if (yaml.syntaxErrors.length) {
-			problems.push(...yaml.syntaxErrors.map((e) => ({ file, line: e.line, column: e.column, field: 'frontmatter', message: `YAML syntax: ${e.message}` })));
-			continue;
-		}
-		const parsed = documentSchema.safeParse(yaml.data ?? {});
-		if (!parsed.success) {
-			for (const issue of parsed.error.issues) {
-				// An unknown key is reported on its parent; point at the key itself.
-				const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-				problems.push({ file, line: yaml.lineOf(path), field: `frontmatter field "${path.join('.') || '(root)'}"`, message: issue.message });
-			}
-			continue;
-		}
-		documents.push({ source, data: parsed.data, lineOf: yaml.lineOf });
+		const parsed = parseYamlWithSchema(source.frontmatter, documentSchema, {
+			file,
+			lineOffset: source.frontmatterLine - 1,
+			label: (p) => `frontmatter field "${p || '(root)'}"`,
+		});
+		problems.push(...parsed.problems.map((p) => (p.field ? p : { ...p, field: 'frontmatter' })));
+		if (parsed.data) documents.push({ source, data: parsed.data, lineOf: parsed.lineOf });
 	}
 
 	// Every file is a page id, even one whose frontmatter failed: its own error is enough, no cascade of "missing".
