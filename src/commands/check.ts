@@ -86,6 +86,8 @@ interface Prepared {
 	resolved: ResolvedText;
 	/** The text the parser sees: resolved, prompts and meta-commands blanked, placeholders filled. */
 	text: string;
+	/** The same before placeholders were filled. */
+	written: string;
 	placeholders: Placeholder[];
 }
 
@@ -113,11 +115,11 @@ function prepare(block: BlockInput, options: CheckOptions): Prepared | undefined
 	const blanked = language === 'console' ? blankOutside(raw, consoleCommands(raw)) : language === 'sql' ? psqlToSql(raw) : raw;
 	// After blanking, console prompts are gone: fill as shell.
 	const filled = fillPlaceholders(blanked, language === 'console' ? 'shell' : language);
-	return { block, options, language, resolved, text: filled.text, placeholders: filled.placeholders };
+	return { block, options, language, resolved, text: filled.text, written: blanked, placeholders: filled.placeholders };
 }
 
 async function checkPrepared(p: Prepared, shellError: SyntaxError | undefined): Promise<{ errors: SyntaxError[]; findings: Finding[] }> {
-	const context = { placeholders: p.placeholders, ...(p.options.schema ? { schema: p.options.schema } : {}) };
+	const context = { placeholders: p.placeholders, written: p.written, ...(p.options.schema ? { schema: p.options.schema } : {}) };
 	switch (p.language) {
 		case 'promql':
 			return checkPromql(await promqlParser(), p.text, context);
@@ -136,7 +138,11 @@ async function checkPrepared(p: Prepared, shellError: SyntaxError | undefined): 
 			} catch (error) {
 				const details = (error as { sqlDetails?: { cursorPosition?: number; message?: string } }).sqlDetails;
 				const offset = fromCodePoints(p.text, details?.cursorPosition ?? 0);
-				return { errors: [{ offset, message: details?.message ?? (error as Error).message }], findings: [] };
+				// `at or near "xtablex"`: quote what is written there (a placeholder), not its filler.
+				const message = (details?.message ?? (error as Error).message).replace(/"([^"]*)"/, (quoted, token: string) =>
+					p.text.startsWith(token, offset) ? `"${p.written.slice(offset, offset + token.length)}"` : quoted,
+				);
+				return { errors: [{ offset, message }], findings: [] };
 			}
 		}
 	}

@@ -18,7 +18,7 @@ const BUILT_IN = ['__error__', '__error_details__', 'detected_level'];
 const FILTERS = new Set(['Matcher', 'NumberFilter', 'IpLabelFilter', 'DurationFilter', 'BytesFilter']);
 
 export function checkLogql(parser: LRParser, text: string, context: RuleContext): { errors: SyntaxError[]; findings: Finding[] } {
-	const { errors, queries } = parseQueries((t) => parser.parse(t), text, 'query');
+	const { errors, queries } = parseQueries((t) => parser.parse(t), text, 'query', context.written);
 	return { errors, findings: queries.flatMap((q) => logLabelFindings(q, context)) };
 }
 

@@ -14,7 +14,7 @@ import { metricName } from './promql-selectors.ts';
 import type { Finding, MetricSchema, RuleContext } from './types.ts';
 
 export function checkPromql(parser: LRParser, text: string, context: RuleContext): { errors: SyntaxError[]; findings: Finding[] } {
-	const { errors, queries } = parseQueries((t) => parser.parse(t), text, 'query');
+	const { errors, queries } = parseQueries((t) => parser.parse(t), text, 'query', context.written);
 	const findings = queries.flatMap((q) => [
 		...emptyAggregateEquality(q, context),
 		...rateOnGauge(q, context),

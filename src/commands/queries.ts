@@ -91,7 +91,7 @@ export interface SyntaxError {
  * The first error node of a lezer tree, as a position and a message. Lezer recovers and may report more errors
  * after the first one, but they are mostly echoes of it; the first one is where the reader should look.
  */
-export function firstError(tree: Tree, text: string, what: string): SyntaxError | undefined {
+export function firstError(tree: Tree, text: string, what: string, written: string = text): SyntaxError | undefined {
 	let error: { from: number; to: number } | undefined;
 	tree.iterate({
 		enter(node) {
@@ -104,13 +104,14 @@ export function firstError(tree: Tree, text: string, what: string): SyntaxError 
 		},
 	});
 	if (!error) return undefined;
-	const bad = text.slice(error.from, error.to).trim();
+	// Messages quote the text as written (a placeholder, not its filler); offsets are the same in both.
+	const bad = written.slice(error.from, error.to).trim();
 	if (bad) return { offset: error.from + text.slice(error.from).search(/\S/), message: `unexpected ${quote(token(bad))}` };
-	const rest = text.slice(error.from).replace(/#[^\n]*/g, '').trim();
+	const rest = written.slice(error.from).replace(/#[^\n]*/g, '').trim();
 	if (rest) return { offset: error.from + text.slice(error.from).search(/\S/), message: `unexpected ${quote(token(rest))}` };
 	const open = unclosedBrackets(text).pop();
 	if (open) return { offset: open.offset, message: `"${open.bracket}" is never closed` };
-	const before = text.slice(0, error.from).replace(/#[^\n]*/g, '').trimEnd();
+	const before = written.slice(0, error.from).replace(/#[^\n]*/g, '').trimEnd();
 	const lastToken = /(\S+)$/.exec(before)?.[1] ?? '';
 	return {
 		offset: Math.max(0, before.length - lastToken.length),
@@ -119,7 +120,7 @@ export function firstError(tree: Tree, text: string, what: string): SyntaxError 
 }
 
 function token(text: string): string {
-	return /^(?:[A-Za-z_:][A-Za-z0-9_:]*|[0-9.]+[a-z]*|"(?:[^"\\]|\\.)*"|[=!<>]=|=~|!~|\|[=~]|\S)/.exec(text)?.[0] ?? text[0]!;
+	return /^(?:<[a-z][a-z0-9_-]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|[A-Za-z_:][A-Za-z0-9_:]*|[0-9.]+[a-z]*|"(?:[^"\\]|\\.)*"|[=!<>]=|=~|!~|\|[=~]|\S)/.exec(text)?.[0] ?? text[0]!;
 }
 
 function quote(text: string): string {
@@ -140,15 +141,15 @@ export interface ParsedQueries {
 	queries: ParsedQuery[];
 }
 
-/** Parses every query of a block (see splitQueries); one error at most per query. */
-export function parseQueries(parse: (text: string) => Tree, text: string, what: string): ParsedQueries {
+/** Parses every query of a block (see splitQueries); one error at most per query. `written`: see firstError. */
+export function parseQueries(parse: (text: string) => Tree, text: string, what: string, written: string = text): ParsedQueries {
 	const errors: SyntaxError[] = [];
 	const queries: ParsedQuery[] = [];
 	for (const span of splitQueries(text)) {
 		const part = text.slice(span.start, span.end);
 		if (!part.replace(/#[^\n]*/g, '').trim()) continue;
 		const tree = parse(part);
-		const error = firstError(tree, part, what);
+		const error = firstError(tree, part, what, written.slice(span.start, span.end));
 		if (error) errors.push({ offset: span.start + error.offset, message: error.message });
 		else queries.push({ tree, start: span.start, text: part });
 	}

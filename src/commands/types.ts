@@ -82,6 +82,8 @@ export interface Finding {
 /** What a language's rules get besides the text. */
 export interface RuleContext {
 	schema?: CommandSchema;
+	/** The checked text before placeholders were filled (same length), for messages that quote it. */
+	written: string;
 	/** Ranges of the checked text that hold placeholders: names there are the reader's to choose, not checked. */
 	placeholders: readonly { start: number; end: number }[];
 }
