@@ -13,7 +13,7 @@ import { isAllowed, parseMeta } from './meta.ts';
 import { logqlParser, promqlParser, shellParser, sqlParser } from './parsers.ts';
 import { fillPlaceholders, malformedPlaceholders, type Placeholder } from './placeholders.ts';
 import { checkPromql } from './promql.ts';
-import type { SyntaxError } from './queries.ts';
+import type { SyntaxFinding } from './queries.ts';
 import { resolveReferences, type ResolvedText } from './resolve.ts';
 import { shellSyntaxErrors } from './shell.ts';
 import { toBlockOffset, toDocumentPosition } from './source-map.ts';
@@ -33,7 +33,7 @@ export interface DocumentOptions extends Omit<CheckOptions, 'destructiveContext'
 	 * Adds destructive context to blocks, on top of what extractCodeBlocks finds (the `> **Destructive — …**`
 	 * convention) and the fence's `destructive` flag: true for every block, or decided block by block.
 	 */
-	destructiveContext?: boolean | ((block: CodeBlock) => boolean);
+	destructiveContext?: boolean | ((block: BlockInput) => boolean);
 }
 
 export interface ExpressionLocation extends Omit<CheckOptions, 'destructiveContext'> {
@@ -56,14 +56,37 @@ export async function checkDocument(source: string, options: DocumentOptions): P
 		blocks = extractCodeBlocks(source, { mdx: options.mdx ?? false });
 	} catch (error) {
 		// The MDX compiler reports the same error with more context; this only says why nothing was checked.
-		const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
+		const place = (
+			error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }
+		).place;
 		const line = place?.line ?? place?.start?.line ?? 1;
 		const column = place?.column ?? place?.start?.column ?? 1;
 		const message = `code blocks not checked: the document does not parse (${(error as Error).message})`;
-		const problem: CommandProblem = { file: options.file, line, column, field: 'markdown', language: 'markdown', rule: 'syntax', level: 'error', message };
+		const problem: CommandProblem = {
+			file: options.file,
+			line,
+			column,
+			field: 'markdown',
+			language: 'markdown',
+			rule: 'syntax',
+			level: 'error',
+			message,
+		};
 		return { problems: [problem] };
 	}
-	const { destructiveContext: extra, mdx: _mdx, ...common } = options;
+	const { mdx: _mdx, ...rest } = options;
+	return checkCodeBlocks(blocks, rest);
+}
+
+/**
+ * The blocks of one document (from extractCodeBlocks or codeBlocksFromTree). Better than checkCodeBlock in a loop:
+ * the shell blocks share one parser call (shell.ts).
+ */
+export async function checkCodeBlocks(
+	blocks: readonly BlockInput[],
+	options: Omit<DocumentOptions, 'mdx'>,
+): Promise<CheckResult> {
+	const { destructiveContext: extra, ...common } = options;
 	const jobs = blocks.map((block) => ({
 		block,
 		options: { ...common, destructiveContext: typeof extra === 'function' ? extra(block) : !!extra },
@@ -72,9 +95,15 @@ export async function checkDocument(source: string, options: DocumentOptions): P
 }
 
 /** An expression that is not in a code block: an alert's `expr` in facts.yaml or a Prometheus rule file. */
-export async function checkExpression(language: string, text: string, location: ExpressionLocation): Promise<CheckResult> {
+export async function checkExpression(
+	language: string,
+	text: string,
+	location: ExpressionLocation,
+): Promise<CheckResult> {
 	const lines = text.split('\n').length;
-	const columns = Array.from({ length: lines }, (_, i) => (i === 0 ? location.column : (location.continuationColumn ?? location.column)));
+	const columns = Array.from({ length: lines }, (_, i) =>
+		i === 0 ? location.column : (location.continuationColumn ?? location.column),
+	);
 	const { line, column: _column, continuationColumn: _continuation, ...options } = location;
 	return checkCodeBlock({ lang: language, text, line, columns }, options);
 }
@@ -94,10 +123,13 @@ interface Prepared {
 async function checkBlocks(jobs: { block: BlockInput; options: CheckOptions }[]): Promise<CommandProblem[]> {
 	const prepared = jobs.flatMap(({ block, options }) => prepare(block, options) ?? []);
 	const shell = prepared.filter((p) => p.language === 'shell' || p.language === 'console');
-	const shellErrors = new Map<Prepared, SyntaxError | undefined>();
+	const shellErrors = new Map<Prepared, SyntaxFinding | undefined>();
 	if (shell.length > 0) {
-		const errors = await shellSyntaxErrors(await shellParser(), shell.map((p) => p.text));
-		shell.forEach((p, i) => shellErrors.set(p, errors[i]));
+		const errors = await shellSyntaxErrors(
+			await shellParser(),
+			shell.map((p) => p.text),
+		);
+		for (const [i, p] of shell.entries()) shellErrors.set(p, errors[i]);
 	}
 	const problems: CommandProblem[] = [];
 	for (const p of prepared) {
@@ -112,14 +144,30 @@ function prepare(block: BlockInput, options: CheckOptions): Prepared | undefined
 	if (!language) return undefined;
 	const resolved = resolveReferences(block.text, options.resolve);
 	const raw = resolved.text;
-	const blanked = language === 'console' ? blankOutside(raw, consoleCommands(raw)) : language === 'sql' ? psqlToSql(raw) : raw;
+	const blanked =
+		language === 'console' ? blankOutside(raw, consoleCommands(raw)) : language === 'sql' ? psqlToSql(raw) : raw;
 	// After blanking, console prompts are gone: fill as shell.
 	const filled = fillPlaceholders(blanked, language === 'console' ? 'shell' : language);
-	return { block, options, language, resolved, text: filled.text, written: blanked, placeholders: filled.placeholders };
+	return {
+		block,
+		options,
+		language,
+		resolved,
+		text: filled.text,
+		written: blanked,
+		placeholders: filled.placeholders,
+	};
 }
 
-async function checkPrepared(p: Prepared, shellError: SyntaxError | undefined): Promise<{ errors: SyntaxError[]; findings: Finding[] }> {
-	const context = { placeholders: p.placeholders, written: p.written, ...(p.options.schema ? { schema: p.options.schema } : {}) };
+async function checkPrepared(
+	p: Prepared,
+	shellError: SyntaxFinding | undefined,
+): Promise<{ errors: SyntaxFinding[]; findings: Finding[] }> {
+	const context = {
+		placeholders: p.placeholders,
+		written: p.written,
+		...(p.options.schema ? { schema: p.options.schema } : {}),
+	};
 	switch (p.language) {
 		case 'promql':
 			return checkPromql(await promqlParser(), p.text, context);
@@ -127,20 +175,28 @@ async function checkPrepared(p: Prepared, shellError: SyntaxError | undefined): 
 			return checkLogql(await logqlParser(), p.text, context);
 		case 'shell':
 		case 'console': {
-			const findings = destructiveShellCommands(p.text).map((d) => destructiveFinding(d, 'shell/destructive-unmarked'));
+			const findings = destructiveShellCommands(p.text).map((d) =>
+				destructiveFinding(d, 'shell/destructive-unmarked'),
+			);
 			return { errors: shellError ? [shellError] : [], findings };
 		}
 		case 'sql': {
 			const parse = await sqlParser();
 			try {
-				const findings = destructiveStatements(parse(p.text), p.text).map((d) => destructiveFinding(d, 'sql/destructive-unmarked'));
+				const findings = destructiveStatements(parse(p.text), p.text).map((d) =>
+					destructiveFinding(d, 'sql/destructive-unmarked'),
+				);
 				return { errors: [], findings };
 			} catch (error) {
 				const details = (error as { sqlDetails?: { cursorPosition?: number; message?: string } }).sqlDetails;
 				const offset = fromCodePoints(p.text, details?.cursorPosition ?? 0);
 				// `at or near "xtablex"`: quote what is written there (a placeholder), not its filler.
-				const message = (details?.message ?? (error as Error).message).replace(/"([^"]*)"/, (quoted, token: string) =>
-					p.text.startsWith(token, offset) ? `"${p.written.slice(offset, offset + token.length)}"` : quoted,
+				const message = (details?.message ?? (error as Error).message).replace(
+					/"([^"]*)"/,
+					(quoted, token: string) =>
+						p.text.startsWith(token, offset)
+							? `"${p.written.slice(offset, offset + token.length)}"`
+							: quoted,
 				);
 				return { errors: [{ offset, message }], findings: [] };
 			}
@@ -149,7 +205,7 @@ async function checkPrepared(p: Prepared, shellError: SyntaxError | undefined): 
 }
 
 /** Findings placed in the document, silenced ones dropped. */
-function place(p: Prepared, errors: SyntaxError[], findings: Finding[]): CommandProblem[] {
+function place(p: Prepared, errors: SyntaxFinding[], findings: Finding[]): CommandProblem[] {
 	const meta = parseMeta(p.block.meta);
 	const allow = [...meta.allow, ...(p.options.allow ?? [])];
 	const destructive = meta.destructive || !!p.block.destructiveContext || !!p.options.destructiveContext;
@@ -158,9 +214,21 @@ function place(p: Prepared, errors: SyntaxError[], findings: Finding[]): Command
 		const inBlock = toBlockOffset(p.resolved.segments, offset);
 		const at = toDocumentPosition(where, inBlock.offset);
 		const suffix = inBlock.reference ? ` (in the value of ${inBlock.reference})` : '';
-		const text = rule === 'syntax' ? `${message}${suffix}${placeholderHint(p.text, offset)}` : `${message}${suffix} [${rule}]`;
+		const text =
+			rule === 'syntax'
+				? `${message}${suffix}${placeholderHint(p.text, offset)}`
+				: `${message}${suffix} [${rule}]`;
 		const level = rule === 'syntax' ? 'error' : 'rule';
-		return { file: p.options.file, line: at.line, column: at.column, field: p.language, language: p.language, rule, level, message: text };
+		return {
+			file: p.options.file,
+			line: at.line,
+			column: at.column,
+			field: p.language,
+			language: p.language,
+			rule,
+			level,
+			message: text,
+		};
 	};
 	return [
 		...errors.map((e) => problem(e.offset, 'syntax', e.message)),

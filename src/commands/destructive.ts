@@ -20,35 +20,64 @@ import type { Finding } from './types.ts';
 export const KUBECTL = new Set(['kubectl', 'k', 'oc', 'kubecolor', '$K', '${K}', '$KUBECTL', '${KUBECTL}']);
 const SQL_CLIENTS = new Set(['psql', 'mysql', 'mariadb', 'sqlite3', 'clickhouse-client', 'cockroach', 'pgcli', 'usql']);
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash']);
-const KUBECTL_VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server',
-	'--as', '--as-group', '--token', '--request-timeout', '-l', '--selector', '-c', '--container', '-f', '--filename', '-o', '--output']);
-const AWS_VALUE_FLAGS = new Set(['--region', '--profile', '--output', '--query', '--endpoint-url', '--cli-read-timeout',
-	'--cli-connect-timeout', '--color', '--ca-bundle']);
+const KUBECTL_VALUE_FLAGS = new Set([
+	'-n',
+	'--namespace',
+	'--context',
+	'--kubeconfig',
+	'--cluster',
+	'--user',
+	'-s',
+	'--server',
+	'--as',
+	'--as-group',
+	'--token',
+	'--request-timeout',
+	'-l',
+	'--selector',
+	'-c',
+	'--container',
+	'-f',
+	'--filename',
+	'-o',
+	'--output',
+]);
+const AWS_VALUE_FLAGS = new Set([
+	'--region',
+	'--profile',
+	'--output',
+	'--query',
+	'--endpoint-url',
+	'--cli-read-timeout',
+	'--cli-connect-timeout',
+	'--color',
+	'--ca-bundle',
+]);
 
 /** Words skipped in front of the real command, with the flags of theirs that take a value. */
-const WRAPPERS: Record<string, Set<string>> = {
-	sudo: new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-U']),
-	doas: new Set(['-u']),
-	env: new Set(['-u', '-C', '-S']),
-	time: new Set(),
-	nohup: new Set(),
-	exec: new Set(),
-	command: new Set(),
-	builtin: new Set(),
-	nice: new Set(['-n']),
-	xargs: new Set(['-n', '-I', '-P', '-L', '-d', '-s', '-E', '-a']),
-	watch: new Set(['-n', '--interval']),
-	timeout: new Set(['-s', '--signal', '-k', '--kill-after']),
-	then: new Set(),
-	do: new Set(),
-	else: new Set(),
-	if: new Set(),
-	elif: new Set(),
-	while: new Set(),
-	until: new Set(),
-	'!': new Set(),
-	'{': new Set(),
-};
+const WRAPPERS = new Map<string, Set<string>>([
+	['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-U'])],
+	['doas', new Set(['-u'])],
+	['env', new Set(['-u', '-C', '-S'])],
+	['time', new Set()],
+	['nohup', new Set()],
+	['exec', new Set()],
+	['command', new Set()],
+	['builtin', new Set()],
+	['nice', new Set(['-n'])],
+	['xargs', new Set(['-n', '-I', '-P', '-L', '-d', '-s', '-E', '-a'])],
+	['watch', new Set(['-n', '--interval'])],
+	['timeout', new Set(['-s', '--signal', '-k', '--kill-after'])],
+	['then', new Set()],
+	['do', new Set()],
+	['else', new Set()],
+	['if', new Set()],
+	['elif', new Set()],
+	['while', new Set()],
+	['until', new Set()],
+	['!', new Set()],
+	['{', new Set()],
+]);
 
 export interface Destructive {
 	offset: number;
@@ -75,7 +104,9 @@ function destructiveCommand(all: Word[]): Destructive | undefined {
 		const positional = positionals(args, KUBECTL_VALUE_FLAGS);
 		const sub = positional[0];
 		const dashdash = texts.indexOf('--');
-		if ((sub?.text === 'exec' || sub?.text === 'debug') && dashdash !== -1) return destructiveCommand(args.slice(dashdash + 1));
+		if ((sub?.text === 'exec' || sub?.text === 'debug') && dashdash !== -1) {
+			return destructiveCommand(args.slice(dashdash + 1));
+		}
 		if (sub?.text === 'delete' || sub?.text === 'drain') return found(`kubectl ${sub.text}`, sub);
 		if (sub?.text === 'replace' && texts.includes('--force')) return found('kubectl replace --force', sub);
 		const zero = texts.some((t, i) => t === '--replicas=0' || (t === '--replicas' && texts[i + 1] === '0'));
@@ -90,7 +121,9 @@ function destructiveCommand(all: Word[]): Destructive | undefined {
 	}
 	if (name === 'helm') {
 		const sub = positionals(args, new Set(['-n', '--namespace', '--kube-context', '--kubeconfig']))[0];
-		return sub && ['uninstall', 'delete', 'del', 'un'].includes(sub.text) ? found(`helm ${sub.text}`, sub) : undefined;
+		return sub && ['uninstall', 'delete', 'del', 'un'].includes(sub.text)
+			? found(`helm ${sub.text}`, sub)
+			: undefined;
 	}
 	if (name === 'git') {
 		const positional = positionals(args, new Set(['-C', '-c']));
@@ -103,8 +136,12 @@ function destructiveCommand(all: Word[]): Destructive | undefined {
 		const positional = positionals(args, AWS_VALUE_FLAGS);
 		const op = positional.slice(1, 3).find((w) => /^(?:delete|terminate|deregister|purge)-/.test(w.text));
 		if (op) return found(`aws ${positional[0]!.text} ${op.text}`, op);
-		if (positional[0]?.text === 's3' && ['rm', 'rb'].includes(positional[1]?.text ?? '')) return found(`aws s3 ${positional[1]!.text}`, positional[1]);
-		if (positional[0]?.text === 's3' && positional[1]?.text === 'sync' && texts.includes('--delete')) return found('aws s3 sync --delete');
+		if (positional[0]?.text === 's3' && ['rm', 'rb'].includes(positional[1]?.text ?? '')) {
+			return found(`aws s3 ${positional[1]!.text}`, positional[1]);
+		}
+		if (positional[0]?.text === 's3' && positional[1]?.text === 'sync' && texts.includes('--delete')) {
+			return found('aws s3 sync --delete');
+		}
 		return undefined;
 	}
 	if (name === 'gcloud' || name === 'az') {
@@ -141,14 +178,17 @@ function destructiveCommand(all: Word[]): Destructive | undefined {
 
 /** Findings of a shell script held in one word (`bash -c '…'`), at their places in the outer text. */
 function shiftedFindings(script: Word): Destructive[] {
-	return destructiveShellCommands(script.text).map((d) => ({ offset: script.offsets[d.offset] ?? script.offsets[0] ?? 0, what: d.what }));
+	return destructiveShellCommands(script.text).map((d) => ({
+		offset: script.offsets[d.offset] ?? script.offsets[0] ?? 0,
+		what: d.what,
+	}));
 }
 
 function unwrap(words: Word[]): Word[] {
 	let i = 0;
 	while (i < words.length) {
 		const w = words[i]!.text;
-		const valueFlags = WRAPPERS[w];
+		const valueFlags = WRAPPERS.get(w);
 		if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
 			i++;
 			continue;
@@ -177,9 +217,11 @@ function positionals(args: Word[], valueFlags: Set<string>): Word[] {
 	return out;
 }
 
+const DROPPED =
+	'table|database|schema|index|view|materialized\\s+view|role|user|extension|owned|function|sequence|type';
 const SQL_PATTERNS: { pattern: RegExp; what: (m: RegExpExecArray) => string }[] = [
 	{
-		pattern: /\bdrop\s+(table|database|schema|index|view|materialized\s+view|role|user|extension|owned|function|sequence|type)\b/i,
+		pattern: new RegExp(`\\bdrop\\s+(${DROPPED})\\b`, 'i'),
 		what: (m) => `DROP ${m[1]!.toUpperCase().replace(/\s+/g, ' ')}`,
 	},
 	{ pattern: /\btruncate\b/i, what: () => 'TRUNCATE' },
@@ -198,7 +240,10 @@ export function destructiveSql(sql: string): Destructive[] {
 		}
 		const write = /\b(delete\s+from|update\s+\S+\s+set)\b/i.exec(withoutComments);
 		if (write && !/\bwhere\b/i.test(withoutComments.slice(write.index))) {
-			found.push({ offset: start + write.index, what: `${write[1]!.split(/\s/)[0]!.toUpperCase()} without WHERE` });
+			found.push({
+				offset: start + write.index,
+				what: `${write[1]!.split(/\s/)[0]!.toUpperCase()} without WHERE`,
+			});
 		}
 		start += statement.length + 1;
 	}
@@ -210,7 +255,7 @@ export function destructiveFinding(d: Destructive, rule: string): Finding {
 		offset: d.offset,
 		rule,
 		message:
-			`${d.what} is destructive and the step is not marked: put a "> **Destructive — needs approval from …**" ` +
-			'note before the block, or add `destructive` to the fence',
+			`${d.what} is destructive and the step is not marked: put a ` +
+			'"> **Destructive — needs approval from …**" note before the block, or add `destructive` to the fence',
 	};
 }

@@ -6,10 +6,14 @@
  * A block inside a list item or a blockquote has its container's indentation removed from its text by the
  * parser; `columns` gives it back, line by line, by finding each content line at the end of its source line.
  *
- * Destructive context follows the convention of the runbooks: a blockquote that starts with "Destructive"
- * (`> **Destructive — needs approval from …**`) placed before the step's block(s), in the same container, with only
- * other code blocks in between; or the block sits inside such a blockquote. An MDX component whose name contains
- * "Destructive", or with an attribute whose value is "destructive" (`<Callout type="destructive">`), counts too.
+ * Destructive context follows the convention of the runbooks: a blockquote that starts with "Destructive" or
+ * "Service-disrupting" (`> **Destructive — needs approval from …**`: the step needs an approval, and says whose)
+ * placed before the step's block(s), in the same container, with only other code blocks in between; or the block
+ * sits inside such a blockquote. An MDX component whose name contains "Destructive", or with an attribute whose
+ * value is "destructive" (`<Callout type="destructive">`), counts too.
+ *
+ * The build already has each document's mdast: codeBlocksFromTree reads the blocks from it instead of parsing the
+ * document again (the Markdown parse costs more than every parser check together, see README.md).
  */
 import type { Code, Nodes, Parent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -18,20 +22,31 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { CodeBlock } from './types.ts';
 
+const MARKER = /^(?:destructive|service-disrupting)\b/i;
 const markdown = unified().use(remarkParse).use(remarkGfm);
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 export function extractCodeBlocks(source: string, options: { mdx?: boolean } = {}): CodeBlock[] {
 	const text = blankFrontMatter(source);
-	const tree = (options.mdx ? mdxParser : markdown).parse(text) as Root;
+	return codeBlocksFromTree((options.mdx ? mdxParser : markdown).parse(text) as Root, text);
+}
+
+/**
+ * The fenced blocks of an mdast tree parsed from `source`. When the tree's positions count from a later line
+ * (a body parsed without its front matter), `lineOffset` is added to every line: pass the front matter's line count.
+ */
+export function codeBlocksFromTree(tree: Root, source: string, options: { lineOffset?: number } = {}): CodeBlock[] {
 	const lines = source.split('\n').map((l) => l.replace(/\r$/, ''));
 	const blocks: CodeBlock[] = [];
 	const walk = (node: Nodes, ancestors: Nodes[]) => {
 		if (node.type === 'code') {
-			const block = codeBlock(node, lines, text);
+			const block = codeBlock(node, lines, source);
 			if (block) {
 				const parent = ancestors.at(-1);
-				block.destructiveContext = ancestors.some(isDestructiveMarker) || (!!parent && 'children' in parent && markedBefore(parent, node));
+				block.destructiveContext =
+					ancestors.some(isDestructiveMarker) ||
+					(!!parent && 'children' in parent && markedBefore(parent, node));
+				block.line += options.lineOffset ?? 0;
 				blocks.push(block);
 			}
 			return;
@@ -52,16 +67,25 @@ function codeBlock(node: Code, lines: string[], text: string): CodeBlock | undef
 		const sourceLine = lines[firstLine - 1 + i] ?? '';
 		return sourceLine.endsWith(valueLine) ? sourceLine.length - valueLine.length + 1 : start.column;
 	});
-	return { lang: node.lang ?? '', meta: node.meta ?? '', text: node.value, line: firstLine, columns, destructiveContext: false };
+	return {
+		lang: node.lang ?? '',
+		meta: node.meta ?? '',
+		text: node.value,
+		line: firstLine,
+		columns,
+		destructiveContext: false,
+	};
 }
 
 /** True for a node that marks the step it belongs to as destructive (see the top of this file). */
 export function isDestructiveMarker(node: Nodes): boolean {
-	if (node.type === 'blockquote') return /^destructive\b/i.test(textOf(node).trim());
+	if (node.type === 'blockquote') return MARKER.test(textOf(node).trim());
 	if (node.type === 'mdxJsxFlowElement') {
 		return (
 			/destructive/i.test(node.name ?? '') ||
-			node.attributes.some((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && /^destructive$/i.test(a.value))
+			node.attributes.some(
+				(a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && /^destructive$/i.test(a.value),
+			)
 		);
 	}
 	return false;

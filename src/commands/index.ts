@@ -2,9 +2,9 @@
  * Commands and queries in code blocks, checked with each language's own parser (issue #18). See README.md here.
  * Pure apart from loading the parsers (WASM for shell and SQL, on first use).
  */
-export { checkCodeBlock, checkDocument, checkExpression } from './check.ts';
+export { checkCodeBlock, checkCodeBlocks, checkDocument, checkExpression } from './check.ts';
 export type { BlockInput, CheckResult, DocumentOptions, ExpressionLocation } from './check.ts';
-export { extractCodeBlocks, isDestructiveMarker } from './extract.ts';
+export { codeBlocksFromTree, extractCodeBlocks, isDestructiveMarker } from './extract.ts';
 export { findPlaceholders } from './placeholders.ts';
 export type { Placeholder } from './placeholders.ts';
 export { formatCommandProblem } from './format.ts';

@@ -25,7 +25,8 @@ const TAGS: Record<string, Language> = {
 };
 
 export function languageOf(tag: string | null | undefined): Language | undefined {
-	return tag ? TAGS[tag.toLowerCase()] : undefined;
+	const key = tag?.toLowerCase();
+	return key && Object.hasOwn(TAGS, key) ? TAGS[key] : undefined;
 }
 
 /** Every tag that is checked, for the documentation and the coverage report. */

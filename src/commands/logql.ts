@@ -11,13 +11,17 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { LRParser } from '@lezer/lr';
 import { unquote } from './promql-selectors.ts';
-import { childrenOf, descendants, parseQueries, type ParsedQuery, type SyntaxError } from './queries.ts';
+import { childrenOf, descendants, parseQueries, type ParsedQuery, type SyntaxFinding } from './queries.ts';
 import type { Finding, RuleContext } from './types.ts';
 
 const BUILT_IN = ['__error__', '__error_details__', 'detected_level'];
 const FILTERS = new Set(['Matcher', 'NumberFilter', 'IpLabelFilter', 'DurationFilter', 'BytesFilter']);
 
-export function checkLogql(parser: LRParser, text: string, context: RuleContext): { errors: SyntaxError[]; findings: Finding[] } {
+export function checkLogql(
+	parser: LRParser,
+	text: string,
+	context: RuleContext,
+): { errors: SyntaxFinding[]; findings: Finding[] } {
 	const { errors, queries } = parseQueries((t) => parser.parse(t), text, 'query', context.written);
 	return { errors, findings: queries.flatMap((q) => logLabelFindings(q, context)) };
 }
@@ -26,7 +30,8 @@ function logLabelFindings(q: ParsedQuery, context: RuleContext): Finding[] {
 	const schema = context.schema?.logSchema;
 	if (!schema) return [];
 	const text = (n: SyntaxNode) => q.text.slice(n.from, n.to);
-	const isPlaceholder = (n: SyntaxNode) => context.placeholders.some((p) => p.start < q.start + n.to && p.end > q.start + n.from);
+	const isPlaceholder = (n: SyntaxNode) =>
+		context.placeholders.some((p) => p.start < q.start + n.to && p.end > q.start + n.from);
 	const streamLabels = new Set(schema.labels);
 	const known = new Set([...schema.labels, ...schema.fields, ...BUILT_IN, ...createdLabels(q)]);
 	const findings: Finding[] = [];
@@ -46,7 +51,9 @@ function logLabelFindings(q: ParsedQuery, context: RuleContext): Finding[] {
 		});
 	};
 	for (const selector of descendants(q.tree.topNode, new Set(['Selector']))) {
-		for (const m of descendants(selector, new Set(['Matcher']))) check(m.getChild('Identifier'), streamLabels, 'stream label');
+		for (const m of descendants(selector, new Set(['Matcher']))) {
+			check(m.getChild('Identifier'), streamLabels, 'stream label');
+		}
 	}
 	for (const filter of descendants(q.tree.topNode, new Set(['LabelFilter']))) {
 		for (const f of childrenOf(filter)) {
@@ -58,7 +65,9 @@ function logLabelFindings(q: ParsedQuery, context: RuleContext): Finding[] {
 		for (const id of childrenOf(labels)) if (id.name === 'Identifier') check(id, known, 'label or field');
 	}
 	for (const id of descendants(q.tree.topNode, new Set(['LabelName']))) check(id, known, 'label or field');
-	for (const unwrap of descendants(q.tree.topNode, new Set(['UnwrapExpr']))) check(unwrap.getChild('Identifier'), known, 'label or field');
+	for (const unwrap of descendants(q.tree.topNode, new Set(['UnwrapExpr']))) {
+		check(unwrap.getChild('Identifier'), known, 'label or field');
+	}
 	return findings;
 }
 
@@ -76,7 +85,9 @@ function createdLabels(q: ParsedQuery): string[] {
 		if (!pattern) continue;
 		const body = text(pattern);
 		if (kind === 'Regexp') for (const m of body.matchAll(/\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/g)) names.push(m[1]!);
-		if (kind === 'Pattern') for (const m of body.matchAll(/<([A-Za-z_][A-Za-z0-9_]*)>/g)) if (m[1] !== '_') names.push(m[1]!);
+		if (kind === 'Pattern') {
+			for (const m of body.matchAll(/<([A-Za-z_][A-Za-z0-9_]*)>/g)) if (m[1] !== '_') names.push(m[1]!);
+		}
 	}
 	return names;
 }

@@ -20,7 +20,15 @@ export function parseMeta(meta: string | null | undefined): FenceMeta {
 	for (const [word] of (meta ?? '').matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g)) {
 		if (word === 'destructive' || word === 'destructive=true') destructive = true;
 		const allowed = /^allow=(.*)$/.exec(word)?.[1];
-		if (allowed) allow.push(...allowed.replace(/^["']|["']$/g, '').split(',').map((s) => s.trim()).filter(Boolean));
+		if (allowed) {
+			allow.push(
+				...allowed
+					.replace(/^["']|["']$/g, '')
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean),
+			);
+		}
 	}
 	return { allow, destructive };
 }

@@ -36,7 +36,9 @@ export function shellParser(): Promise<ShellParse> {
 	shell ??= (async () => {
 		const { getProcessor, LangVariant } = await import('sh-syntax');
 		// createRequire rather than import.meta.resolve: it also works where a bundler (Vite) runs this module.
-		const wasm = await WebAssembly.compile(await readFile(createRequire(import.meta.url).resolve('sh-syntax/main.wasm')));
+		const wasm = await WebAssembly.compile(
+			await readFile(createRequire(import.meta.url).resolve('sh-syntax/main.wasm')),
+		);
 		const processor = getProcessor((imports: WebAssembly.Imports) => WebAssembly.instantiate(wasm, imports));
 		return (text: string) => processor(text, { keepComments: false, variant: LangVariant.LangBash });
 	})();

@@ -32,7 +32,8 @@ const PLACEHOLDER = /<([a-z][a-z0-9_-]*)>|\$\{([A-Z][A-Z0-9_]*)\}|(?<![\\$])\$([
 export function findPlaceholders(text: string, language?: string): Placeholder[] {
 	const found: Placeholder[] = [];
 	const lang = language?.toLowerCase();
-	const inCommand = lang === 'console' || lang === 'shell-session' || lang === 'shellsession' ? consoleCommands(text) : undefined;
+	const inCommand =
+		lang === 'console' || lang === 'shell-session' || lang === 'shellsession' ? consoleCommands(text) : undefined;
 	const patterns = lang === 'logql' ? patternStrings(text) : [];
 	for (const m of text.matchAll(PLACEHOLDER)) {
 		const start = m.index;
@@ -54,7 +55,10 @@ export interface Filled {
 /** The text with placeholders replaced by same-length filler valid for `language` (see the top of this file). */
 export function fillPlaceholders(text: string, language: Language): Filled {
 	const placeholders = findPlaceholders(text, language);
-	const replaced = [...placeholders, ...(language === 'promql' || language === 'logql' ? grafanaVariables(text) : [])];
+	const replaced = [
+		...placeholders,
+		...(language === 'promql' || language === 'logql' ? grafanaVariables(text) : []),
+	];
 	let out = '';
 	let last = 0;
 	for (const p of replaced.sort((a, b) => a.start - b.start)) {
@@ -83,7 +87,9 @@ function grafanaVariables(text: string): Placeholder[] {
 
 /** `<new tag>`, `<Pod>`: angle-bracket text that looks meant as a placeholder but is not written as one. */
 export function malformedPlaceholders(line: string): string[] {
-	return [...line.matchAll(/<([A-Za-z][^<>\n]*)>/g)].map((m) => m[0]).filter((p) => !/^<[a-z][a-z0-9_-]*>$/.test(p) && /[A-Z\s]/.test(p));
+	return [...line.matchAll(/<([A-Za-z][^<>\n]*)>/g)]
+		.map((m) => m[0])
+		.filter((p) => !/^<[a-z][a-z0-9_-]*>$/.test(p) && /[A-Z\s]/.test(p));
 }
 
 function filler(text: string, p: Placeholder, language: Language): string {

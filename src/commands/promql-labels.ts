@@ -33,7 +33,9 @@ export function seriesLabels(name: string, schema: CommandSchema | undefined): S
 	if (direct) return new Set([...direct.labels, ...target, ...(direct.type === 'summary' ? ['quantile'] : [])]);
 	const [, base, suffix] = /^(.*)_(bucket|sum|count)$/.exec(name) ?? [];
 	const parent = base ? metrics[base] : undefined;
-	if (parent?.type === 'histogram') return new Set([...parent.labels, ...target, ...(suffix === 'bucket' ? ['le'] : [])]);
+	if (parent?.type === 'histogram') {
+		return new Set([...parent.labels, ...target, ...(suffix === 'bucket' ? ['le'] : [])]);
+	}
 	if (parent?.type === 'summary' && suffix !== 'bucket') return new Set([...parent.labels, ...target]);
 	return undefined;
 }
@@ -43,14 +45,17 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 	if (!schema?.metrics) return [];
 	const findings: Finding[] = [];
 	const text = (n: SyntaxNode) => q.text.slice(n.from, n.to);
-	const isPlaceholder = (n: SyntaxNode) => context.placeholders.some((p) => p.start < q.start + n.to && p.end > q.start + n.from);
+	const isPlaceholder = (n: SyntaxNode) =>
+		context.placeholders.some((p) => p.start < q.start + n.to && p.end > q.start + n.from);
 	const report = (n: SyntaxNode, message: string) =>
 		findings.push({ offset: q.start + n.from, rule: 'schema/unknown-label', message });
 	const labelNodes = (n: SyntaxNode | null | undefined) =>
 		n ? childrenOf(n).filter((c) => c.name === 'LabelName' || c.name === 'QuotedLabelName') : [];
 	const labelText = (n: SyntaxNode) => unquote(text(n));
-	const describe = (info: { labels: Set<string> | null; from: string[] }) =>
-		`${[...new Set(info.from)].join(', ') || 'these series'} (labels: ${[...(info.labels ?? [])].sort().join(', ') || 'none'})`;
+	const explain = (info: { labels: Set<string> | null; from: string[] }) => {
+		const names = [...new Set(info.from)].join(', ') || 'these series';
+		return `${names} (labels: ${[...(info.labels ?? [])].sort().join(', ') || 'none'})`;
+	};
 
 	const visit = (n: SyntaxNode): Info => {
 		switch (n.name) {
@@ -75,11 +80,13 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 		const labels = name && !isPlaceholder(n) ? seriesLabels(name.text, schema) : undefined;
 		if (!name || !labels) return { kind: 'vector', labels: null, from: [] };
 		for (const matcher of childrenOf(n.getChild('LabelMatchers') ?? n)) {
-			const label = matcher.getChild('LabelName') ?? (matcher.getChild('MatchOp') ? matcher.getChild('QuotedLabelName') : null);
+			const label =
+				matcher.getChild('LabelName') ??
+				(matcher.getChild('MatchOp') ? matcher.getChild('QuotedLabelName') : null);
 			if (!label || isPlaceholder(label)) continue;
 			const value = labelText(label);
 			if (value !== '__name__' && !labels.has(value)) {
-				report(label, `label "${value}" is not declared for ${describe({ labels, from: [name.text] })}`);
+				report(label, `label "${value}" is not declared for ${explain({ labels, from: [name.text] })}`);
 			}
 		}
 		return { kind: 'vector', labels, from: [name.text] };
@@ -98,7 +105,10 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 		if (labels && vector?.kind === 'vector') {
 			for (const g of grouping) {
 				if (!isPlaceholder(g) && !labels.has(labelText(g))) {
-					report(g, `${without ? 'without' : 'by'} (${labelText(g)}): the label is not on ${describe(vector)}`);
+					report(
+						g,
+						`${without ? 'without' : 'by'} (${labelText(g)}): the label is not on ${explain(vector)}`,
+					);
 				}
 			}
 		}
@@ -116,7 +126,9 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 		const parts = childrenOf(n);
 		const left = visit(parts[0]!);
 		const right = visit(parts.at(-1)!);
-		if (left.kind !== 'vector' || right.kind !== 'vector') return left.kind === 'vector' ? left : right.kind === 'vector' ? right : SCALAR;
+		if (left.kind !== 'vector' || right.kind !== 'vector') {
+			return left.kind === 'vector' ? left : right.kind === 'vector' ? right : SCALAR;
+		}
 		const from = [...left.from, ...right.from];
 		const op = parts.find((p) => SET_OPS.has(p.name))?.name;
 		const clause = n.getChild('MatchingModifierClause');
@@ -131,13 +143,14 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 			const missing = [left, right].filter((side) => side.labels && !side.labels.has(l));
 			const known = [left, right].filter((side) => side.labels);
 			if (on ? missing.length > 0 : known.length === 2 && missing.length === 2) {
-				report(m, `${on ? 'on' : 'ignoring'} (${l}): the label is not on ${describe(missing[0]!)}`);
+				report(m, `${on ? 'on' : 'ignoring'} (${l}): the label is not on ${explain(missing[0]!)}`);
 			}
 		}
 		const one = groupSide?.name === 'GroupLeft' ? right : left;
+		const grouping = groupSide?.name === 'GroupLeft' ? 'group_left' : 'group_right';
 		for (const e of extras) {
 			if (!isPlaceholder(e) && one.labels && !one.labels.has(labelText(e))) {
-				report(e, `${groupSide!.name === 'GroupLeft' ? 'group_left' : 'group_right'} (${labelText(e)}): the label is not on ${describe(one)}`);
+				report(e, `${grouping} (${labelText(e)}): the label is not on ${explain(one)}`);
 			}
 		}
 		const union = (a: Set<string> | null, b: Iterable<string> | null) => (a && b ? new Set([...a, ...b]) : null);
@@ -145,9 +158,21 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 		if (op) return { kind: 'vector', labels: left.labels, from };
 		const names = matching.map(labelText);
 		const extraNames = extras.map(labelText);
-		if (groupSide) return { kind: 'vector', labels: union(groupSide.name === 'GroupLeft' ? left.labels : right.labels, extraNames), from };
+		if (groupSide) {
+			return {
+				kind: 'vector',
+				labels: union(groupSide.name === 'GroupLeft' ? left.labels : right.labels, extraNames),
+				from,
+			};
+		}
 		if (on) return { kind: 'vector', labels: new Set(names), from };
-		if (clause) return { kind: 'vector', labels: left.labels && new Set([...left.labels].filter((l) => !names.includes(l))), from };
+		if (clause) {
+			return {
+				kind: 'vector',
+				labels: left.labels && new Set([...left.labels].filter((l) => !names.includes(l))),
+				from,
+			};
+		}
 		return { kind: 'vector', labels: left.labels, from };
 	};
 
@@ -157,7 +182,9 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 		const args = childrenOf(n.getChild('FunctionCallBody') ?? n);
 		const infos = args.map(visit);
 		if (fn === 'vector') return { kind: 'vector', labels: new Set(), from: [] };
-		if (fn === 'absent' || fn === 'absent_over_time' || fn === 'info') return { kind: 'vector', labels: null, from: [] };
+		if (fn === 'absent' || fn === 'absent_over_time' || fn === 'info') {
+			return { kind: 'vector', labels: null, from: [] };
+		}
 		if (fn === 'scalar' || fn === 'time' || fn === 'pi') return SCALAR;
 		const first = infos.find((i) => i.kind === 'vector');
 		if ((fn === 'label_replace' || fn === 'label_join') && first?.kind === 'vector') {
@@ -165,15 +192,23 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 			for (const s of sources) {
 				const l = unquote(text(s));
 				if (s.name === 'StringLiteral' && l && !isPlaceholder(s) && first.labels && !first.labels.has(l)) {
-					report(s, `${fn}: source label "${l}" is not on ${describe(first)}`);
+					report(s, `${fn}: source label "${l}" is not on ${explain(first)}`);
 				}
 			}
 			const target = args[1]?.name === 'StringLiteral' ? unquote(text(args[1])) : undefined;
-			return { kind: 'vector', labels: first.labels && target !== undefined ? new Set([...first.labels, target]) : null, from: first.from };
+			return {
+				kind: 'vector',
+				labels: first.labels && target !== undefined ? new Set([...first.labels, target]) : null,
+				from: first.from,
+			};
 		}
 		if (fn === 'histogram_quantile' && infos[1]?.kind === 'vector') {
 			const v = infos[1];
-			return { kind: 'vector', labels: v.labels && new Set([...v.labels].filter((l) => l !== 'le')), from: v.from };
+			return {
+				kind: 'vector',
+				labels: v.labels && new Set([...v.labels].filter((l) => l !== 'le')),
+				from: v.from,
+			};
 		}
 		return combine(infos);
 	};
@@ -187,5 +222,9 @@ function combine(infos: Info[]): Info {
 	const vectors = infos.filter((i) => i.kind === 'vector');
 	if (vectors.length === 0) return infos.some((i) => i.kind === 'scalar') ? SCALAR : NONE;
 	if (vectors.some((v) => !v.labels)) return { kind: 'vector', labels: null, from: vectors.flatMap((v) => v.from) };
-	return { kind: 'vector', labels: new Set(vectors.flatMap((v) => [...v.labels!])), from: vectors.flatMap((v) => v.from) };
+	return {
+		kind: 'vector',
+		labels: new Set(vectors.flatMap((v) => [...v.labels!])),
+		from: vectors.flatMap((v) => v.from),
+	};
 }

@@ -8,12 +8,16 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { LRParser } from '@lezer/lr';
-import { childrenOf, descendants, parseQueries, type ParsedQuery, type SyntaxError } from './queries.ts';
+import { childrenOf, descendants, parseQueries, type ParsedQuery, type SyntaxFinding } from './queries.ts';
 import { promqlLabelFindings } from './promql-labels.ts';
 import { metricName } from './promql-selectors.ts';
 import type { Finding, MetricSchema, RuleContext } from './types.ts';
 
-export function checkPromql(parser: LRParser, text: string, context: RuleContext): { errors: SyntaxError[]; findings: Finding[] } {
+export function checkPromql(
+	parser: LRParser,
+	text: string,
+	context: RuleContext,
+): { errors: SyntaxFinding[]; findings: Finding[] } {
 	const { errors, queries } = parseQueries((t) => parser.parse(t), text, 'query', context.written);
 	const findings = queries.flatMap((q) => [
 		...emptyAggregateEquality(q, context),
@@ -37,12 +41,16 @@ function emptyAggregateEquality(q: ParsedQuery, context: RuleContext): Finding[]
 	const findings: Finding[] = [];
 	for (const node of descendants(q.tree.topNode, new Set(['BinaryExpr']))) {
 		const parts = childrenOf(node);
-		const op = parts.find((p) => p.name in COMPARISONS);
+		const op = parts.find((p) => Object.hasOwn(COMPARISONS, p.name));
 		const left = unwrap(parts[0]);
 		const right = unwrap(parts.at(-1));
 		if (!op || !left || !right) continue;
 		const [aggregate, literal, aggregateFirst] =
-			left.name === 'AggregateExpr' ? [left, right, true] : right.name === 'AggregateExpr' ? [right, left, false] : [];
+			left.name === 'AggregateExpr'
+				? [left, right, true]
+				: right.name === 'AggregateExpr'
+					? [right, left, false]
+					: [];
 		if (!aggregate || !literal) continue;
 		const value = numberOf(literal, q, context);
 		if (value === undefined) continue;
@@ -116,7 +124,9 @@ function rateOnGauge(q: ParsedQuery, context: RuleContext): Finding[] {
 		if (!RATE_FUNCTIONS.has(fn)) continue;
 		const selector = rangeSelector(call.getChild('FunctionCallBody')?.firstChild ?? null);
 		const name = selector && metricName(selector, q);
-		if (!name || context.placeholders.some((p) => p.start < q.start + name.to && p.end > q.start + name.from)) continue;
+		if (!name || context.placeholders.some((p) => p.start < q.start + name.to && p.end > q.start + name.from)) {
+			continue;
+		}
 		const declared = declaredType(name.text, context.schema?.metrics);
 		const problem =
 			declared === 'gauge' || declared === 'summary'
@@ -145,7 +155,10 @@ function rangeSelector(arg: SyntaxNode | null): SyntaxNode | undefined {
 }
 
 /** The declared type of a series name; `x_bucket`, `x_sum` and `x_count` of a declared histogram are counters. */
-function declaredType(name: string, metrics: Record<string, MetricSchema> | undefined): MetricSchema['type'] | undefined {
+function declaredType(
+	name: string,
+	metrics: Record<string, MetricSchema> | undefined,
+): MetricSchema['type'] | undefined {
 	const direct = metrics?.[name];
 	if (direct) return direct.type;
 	const [, base, suffix] = /^(.*)_(bucket|sum|count)$/.exec(name) ?? [];

@@ -16,7 +16,8 @@ export interface Span {
 	end: number;
 }
 
-const CONTINUES = /^(?:[-+*/%^)\]}|,@]|[=!<>]=|[<>]|(?:and|or|unless|by|without|on|ignoring|group_left|group_right|offset|bool)\b)/;
+const CONTINUES =
+	/^(?:[-+*/%^)\]}|,@]|[=!<>]=|[<>]|(?:and|or|unless|by|without|on|ignoring|group_left|group_right|offset|bool)\b)/;
 const ENDS_OPEN = /(?:[-+*/%^([{|,=<>~]|\b(?:and|or|unless|by|without|bool))$/;
 
 export function splitQueries(text: string): Span[] {
@@ -30,7 +31,8 @@ export function splitQueries(text: string): Span[] {
 		const { code, delta } = scanLine(line);
 		const trimmed = code.trim();
 		if (trimmed) {
-			const fresh = hasContent && depth <= 0 && !/^\s/.test(line) && !CONTINUES.test(trimmed) && !ENDS_OPEN.test(last);
+			const fresh =
+				hasContent && depth <= 0 && !/^\s/.test(line) && !CONTINUES.test(trimmed) && !ENDS_OPEN.test(last);
 			if (fresh) {
 				spans.push({ start, end: lineStart });
 				start = lineStart;
@@ -82,7 +84,7 @@ export function unclosedBrackets(text: string): { offset: number; bracket: strin
 	return stack;
 }
 
-export interface SyntaxError {
+export interface SyntaxFinding {
 	offset: number;
 	message: string;
 }
@@ -91,7 +93,7 @@ export interface SyntaxError {
  * The first error node of a lezer tree, as a position and a message. Lezer recovers and may report more errors
  * after the first one, but they are mostly echoes of it; the first one is where the reader should look.
  */
-export function firstError(tree: Tree, text: string, what: string, written: string = text): SyntaxError | undefined {
+export function firstError(tree: Tree, text: string, what: string, written: string = text): SyntaxFinding | undefined {
 	let error: { from: number; to: number } | undefined;
 	tree.iterate({
 		enter(node) {
@@ -106,12 +108,25 @@ export function firstError(tree: Tree, text: string, what: string, written: stri
 	if (!error) return undefined;
 	// Messages quote the text as written (a placeholder, not its filler); offsets are the same in both.
 	const bad = written.slice(error.from, error.to).trim();
-	if (bad) return { offset: error.from + text.slice(error.from).search(/\S/), message: `unexpected ${quote(token(bad))}` };
-	const rest = written.slice(error.from).replace(/#[^\n]*/g, '').trim();
-	if (rest) return { offset: error.from + text.slice(error.from).search(/\S/), message: `unexpected ${quote(token(rest))}` };
+	if (bad) {
+		return { offset: error.from + text.slice(error.from).search(/\S/), message: `unexpected ${quote(token(bad))}` };
+	}
+	const rest = written
+		.slice(error.from)
+		.replace(/#[^\n]*/g, '')
+		.trim();
+	if (rest) {
+		return {
+			offset: error.from + text.slice(error.from).search(/\S/),
+			message: `unexpected ${quote(token(rest))}`,
+		};
+	}
 	const open = unclosedBrackets(text).pop();
 	if (open) return { offset: open.offset, message: `"${open.bracket}" is never closed` };
-	const before = written.slice(0, error.from).replace(/#[^\n]*/g, '').trimEnd();
+	const before = written
+		.slice(0, error.from)
+		.replace(/#[^\n]*/g, '')
+		.trimEnd();
 	const lastToken = /(\S+)$/.exec(before)?.[1] ?? '';
 	return {
 		offset: Math.max(0, before.length - lastToken.length),
@@ -119,8 +134,22 @@ export function firstError(tree: Tree, text: string, what: string, written: stri
 	};
 }
 
+/** The token at the start of `text`, for messages: a placeholder, a word, a number, a string or an operator. */
+const TOKEN = new RegExp(
+	[
+		/<[a-z][a-z0-9_-]*>/.source,
+		/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/.source,
+		/[A-Za-z_:][A-Za-z0-9_:]*/.source,
+		/[0-9.]+[a-z]*/.source,
+		/"(?:[^"\\]|\\.)*"/.source,
+		/[=!<>]=|=~|!~|\|[=~]|\S/.source,
+	]
+		.map((p) => `^(?:${p})`)
+		.join('|'),
+);
+
 function token(text: string): string {
-	return /^(?:<[a-z][a-z0-9_-]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|[A-Za-z_:][A-Za-z0-9_:]*|[0-9.]+[a-z]*|"(?:[^"\\]|\\.)*"|[=!<>]=|=~|!~|\|[=~]|\S)/.exec(text)?.[0] ?? text[0]!;
+	return TOKEN.exec(text)?.[0] ?? text[0]!;
 }
 
 function quote(text: string): string {
@@ -136,14 +165,19 @@ export interface ParsedQuery {
 }
 
 export interface ParsedQueries {
-	errors: SyntaxError[];
+	errors: SyntaxFinding[];
 	/** The queries that parsed without error, for the rules. */
 	queries: ParsedQuery[];
 }
 
 /** Parses every query of a block (see splitQueries); one error at most per query. `written`: see firstError. */
-export function parseQueries(parse: (text: string) => Tree, text: string, what: string, written: string = text): ParsedQueries {
-	const errors: SyntaxError[] = [];
+export function parseQueries(
+	parse: (text: string) => Tree,
+	text: string,
+	what: string,
+	written: string = text,
+): ParsedQueries {
+	const errors: SyntaxFinding[] = [];
 	const queries: ParsedQuery[] = [];
 	for (const span of splitQueries(text)) {
 		const part = text.slice(span.start, span.end);

@@ -35,7 +35,7 @@ export function resolveReferences(text: string, resolve: Resolve | undefined): R
 		const start = match.index;
 		copy(last, start);
 		const reference = match[0];
-		const value = valueOf(reference, resolve);
+		const value = valueFor(reference, resolve);
 		segments.push({ at: out.length, length: value.length, source: start, reference });
 		out += value;
 		last = start + reference.length;
@@ -44,7 +44,7 @@ export function resolveReferences(text: string, resolve: Resolve | undefined): R
 	return { text: out, segments };
 }
 
-function valueOf(reference: string, resolve: Resolve | undefined): string {
+function valueFor(reference: string, resolve: Resolve | undefined): string {
 	if (resolve) {
 		try {
 			return resolve(reference);

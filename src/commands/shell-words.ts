@@ -125,7 +125,11 @@ export function shellCommands(source: string): Command[] {
 }
 
 /** Reads the bodies of the heredocs opened on the line that just ended; returns where reading continues. */
-function readHeredocs(source: string, from: number, pending: { delimiter: string; strip: boolean; command: Word[] }[]): number {
+function readHeredocs(
+	source: string,
+	from: number,
+	pending: { delimiter: string; strip: boolean; command: Word[] }[],
+): number {
 	let i = from;
 	while (pending.length > 0) {
 		const h = pending.shift()!;

@@ -8,10 +8,13 @@
  * command: those fail at end of input), so the next block starts where it would alone.
  */
 import type { ShellParse } from './parsers.ts';
-import type { SyntaxError } from './queries.ts';
+import type { SyntaxFinding } from './queries.ts';
 import { charOffset } from './source-map.ts';
 
-export async function shellSyntaxErrors(parse: ShellParse, texts: readonly string[]): Promise<(SyntaxError | undefined)[]> {
+export async function shellSyntaxErrors(
+	parse: ShellParse,
+	texts: readonly string[],
+): Promise<(SyntaxFinding | undefined)[]> {
 	if (texts.length > 1) {
 		try {
 			await parse(texts.join('\n\n'));
@@ -20,7 +23,7 @@ export async function shellSyntaxErrors(parse: ShellParse, texts: readonly strin
 			// One of them is broken: find which, below.
 		}
 	}
-	const errors: (SyntaxError | undefined)[] = [];
+	const errors: (SyntaxFinding | undefined)[] = [];
 	for (const text of texts) {
 		try {
 			await parse(text);

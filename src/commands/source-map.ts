@@ -33,7 +33,9 @@ export function toBlockOffset(segments: readonly Segment[], offset: number): { o
 		found = s;
 	}
 	if (!found) return { offset };
-	if (found.reference !== undefined && offset < found.at + found.length) return { offset: found.source, reference: found.reference };
+	if (found.reference !== undefined && offset < found.at + found.length) {
+		return { offset: found.source, reference: found.reference };
+	}
 	return { offset: found.source + (offset - found.at) };
 }
 

@@ -47,9 +47,16 @@ export function psqlToSql(text: string): string {
 			if (/^\\g(?:x|set|exec|desc)?\b/.test(command) || /^\\(?:crosstabview|watch)\b/.test(command)) out[i] = ';';
 			if (/^\\copy\b.*\bfrom\s+stdin\b/i.test(command)) copyData = true;
 			i = end;
-		} else if (c === ':' && next !== ':' && text[i - 1] !== ':' && /^:(?:'[A-Za-z_]\w*'|"[A-Za-z_]\w*"|[A-Za-z_]\w*)/.test(text.slice(i))) {
+		} else if (
+			c === ':' &&
+			next !== ':' &&
+			text[i - 1] !== ':' &&
+			/^:(?:'[A-Za-z_]\w*'|"[A-Za-z_]\w*"|[A-Za-z_]\w*)/.test(text.slice(i))
+		) {
 			const v = /^:(?:'[A-Za-z_]\w*'|"[A-Za-z_]\w*"|[A-Za-z_]\w*)/.exec(text.slice(i))![0];
-			const filler = /^:['"]/.test(v) ? `${v[1]}${'x'.repeat(v.length - 2)}${v[1]}` : `x${'x'.repeat(v.length - 1)}`;
+			const filler = /^:['"]/.test(v)
+				? `${v[1]}${'x'.repeat(v.length - 2)}${v[1]}`
+				: `x${'x'.repeat(v.length - 1)}`;
 			for (let k = 0; k < v.length; k++) out[i + k] = filler[k]!;
 			i += v.length;
 		} else if (c === ';' && /\bfrom\s+stdin\s*$/i.test(statementBefore(text, i))) {
@@ -96,20 +103,33 @@ export function destructiveStatements(result: { stmts?: readonly unknown[] }, sq
 	for (const raw of (result.stmts ?? []) as RawStmt[]) {
 		const [kind, node] = Object.entries(raw.stmt ?? {})[0] ?? [];
 		if (!kind || !node) continue;
-		const what = destructiveKind(kind, node) ?? (callsFunction(node, 'pg_terminate_backend') ? 'pg_terminate_backend()' : undefined);
+		const what =
+			destructiveKind(kind, node) ??
+			(callsFunction(node, 'pg_terminate_backend') ? 'pg_terminate_backend()' : undefined);
 		if (what) found.push({ offset: firstToken(sql, charOffset(sql, raw.stmt_location ?? 0)), what });
 	}
 	return found;
 }
 
 function destructiveKind(kind: string, node: Record<string, unknown>): string | undefined {
-	if (kind === 'DropStmt') return `DROP ${String(node.removeType ?? '').replace(/^OBJECT_/, '').replace(/_/g, ' ')}`.trim();
+	if (kind === 'DropStmt') {
+		return `DROP ${String(node.removeType ?? '')
+			.replace(/^OBJECT_/, '')
+			.replace(/_/g, ' ')}`.trim();
+	}
 	if (kind === 'DropdbStmt') return 'DROP DATABASE';
-	if (kind.startsWith('Drop')) return `DROP ${kind.slice(4, -4).replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase()}`;
+	if (kind.startsWith('Drop')) {
+		return `DROP ${kind
+			.slice(4, -4)
+			.replace(/([a-z])([A-Z])/g, '$1 $2')
+			.toUpperCase()}`;
+	}
 	if (kind === 'TruncateStmt') return 'TRUNCATE';
 	if (kind === 'DeleteStmt' && !node.whereClause) return 'DELETE without WHERE';
 	if (kind === 'UpdateStmt' && !node.whereClause) return 'UPDATE without WHERE';
-	if (kind === 'AlterTableStmt' && JSON.stringify(node.cmds ?? []).includes('"AT_DropColumn"')) return 'ALTER TABLE … DROP COLUMN';
+	if (kind === 'AlterTableStmt' && JSON.stringify(node.cmds ?? []).includes('"AT_DropColumn"')) {
+		return 'ALTER TABLE … DROP COLUMN';
+	}
 	return undefined;
 }
 

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractCodeBlocks, isDestructiveMarker, parseMeta } from '../../../src/commands/index.ts';
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { codeBlocksFromTree, extractCodeBlocks, isDestructiveMarker, parseMeta } from '../../../src/commands/index.ts';
 import { inListItem } from './helpers.ts';
 
 test('a fenced block gives its tag, meta, text and the document line of its first content line', () => {
@@ -35,7 +38,10 @@ test('a block inside a list item or a blockquote gets its container indentation 
 
 test('indented code without a fence is not a command block; a fence without a tag is returned with lang ""', () => {
 	const blocks = extractCodeBlocks('Para\n\n    indented code\n\n```\nplain\n```\n');
-	assert.deepEqual(blocks.map((b) => b.lang), ['']);
+	assert.deepEqual(
+		blocks.map((b) => b.lang),
+		[''],
+	);
 });
 
 test('destructive context: a "Destructive" blockquote before the block, with only code blocks between', () => {
@@ -69,6 +75,12 @@ test('destructive context: a "Destructive" blockquote before the block, with onl
 		'> rm -rf /tmp/x',
 		'> ```',
 		'',
+		'> **Service-disrupting — needs approval from the incident commander.**',
+		'',
+		'```bash',
+		'kubectl delete pod api-1',
+		'```',
+		'',
 		'> **Note:** not a marker',
 		'',
 		'```bash',
@@ -76,13 +88,25 @@ test('destructive context: a "Destructive" blockquote before the block, with onl
 		'```',
 	].join('\n');
 	const context = extractCodeBlocks(source, { mdx: true }).map((b) => b.destructiveContext);
-	assert.deepEqual(context, [true, true, false, true, true, false]);
+	assert.deepEqual(context, [true, true, false, true, true, true, false]);
 });
 
 test('MDX components can mark a step destructive by name or by an attribute value', () => {
-	const source = '<Callout type="destructive">\n\n```bash\nkubectl drain node-1\n```\n\n</Callout>\n\n<DestructiveStep>\n\n```bash\nhelm uninstall x\n```\n\n</DestructiveStep>\n';
-	assert.deepEqual(extractCodeBlocks(source, { mdx: true }).map((b) => b.destructiveContext), [true, true]);
-	assert.equal(isDestructiveMarker({ type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Destructive' }] }] }), true);
+	const source = [
+		'<Callout type="destructive">\n\n```bash\nkubectl drain node-1\n```\n\n</Callout>',
+		'<DestructiveStep>\n\n```bash\nhelm uninstall x\n```\n\n</DestructiveStep>\n',
+	].join('\n\n');
+	assert.deepEqual(
+		extractCodeBlocks(source, { mdx: true }).map((b) => b.destructiveContext),
+		[true, true],
+	);
+	assert.equal(
+		isDestructiveMarker({
+			type: 'blockquote',
+			children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Destructive' }] }],
+		}),
+		true,
+	);
 });
 
 test('fence meta: allow= lists (with or without prefix, repeated), the destructive flag, other words ignored', () => {
@@ -92,4 +116,12 @@ test('fence meta: allow= lists (with or without prefix, repeated), the destructi
 	});
 	assert.deepEqual(parseMeta('title="allow=x destructive" destructive {1,3}'), { allow: [], destructive: true });
 	assert.deepEqual(parseMeta(undefined), { allow: [], destructive: false });
+});
+
+test('codeBlocksFromTree reads an mdast the build already has; lineOffset for a body without front matter', () => {
+	const body = 'Intro\n\n```bash\necho hi\n```\n';
+	const tree = unified().use(remarkParse).parse(body) as Root;
+	const [block] = codeBlocksFromTree(tree, body, { lineOffset: 4 });
+	assert.equal(block?.line, 8);
+	assert.equal(block?.text, 'echo hi');
 });

@@ -10,7 +10,8 @@ export function inListItem(lang: string, body: string, meta = ''): string {
 		.split('\n')
 		.map((l) => (l ? `   ${l}` : l))
 		.join('\n');
-	return `---\ntitle: Test\n---\n\n# Steps\n\n1. Do this:\n\n   \`\`\`${lang}${meta ? ` ${meta}` : ''}\n${indented}\n   \`\`\`\n`;
+	const fence = `   \`\`\`${lang}${meta ? ` ${meta}` : ''}`;
+	return `---\ntitle: Test\n---\n\n# Steps\n\n1. Do this:\n\n${fence}\n${indented}\n   \`\`\`\n`;
 }
 
 /** Document position of block line `line`, column `column` (both 1-based) in an inListItem document. */
@@ -18,7 +19,11 @@ export function at(line: number, column: number): { line: number; column: number
 	return { line: 9 + line, column: 3 + column };
 }
 
-export async function problemsOf(lang: string, body: string, options: Partial<DocumentOptions> & { meta?: string } = {}) {
+export async function problemsOf(
+	lang: string,
+	body: string,
+	options: Partial<DocumentOptions> & { meta?: string } = {},
+) {
 	const { meta, ...rest } = options;
 	const { problems } = await checkDocument(inListItem(lang, body, meta), { file: 'runbook.mdx', mdx: true, ...rest });
 	return problems;

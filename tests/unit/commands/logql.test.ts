@@ -31,18 +31,22 @@ test('logql syntax errors point at the bad token in the document', async () => {
 	}
 });
 
-test('logql: placeholders pass; pattern captures and Grafana variables are not placeholders and still parse', async () => {
-	const body = 'sum(count_over_time({app="<app>", namespace="$NAMESPACE"} | json | duration_ms > <limit> [<window>]))';
+test('logql: placeholders pass; pattern captures and Grafana variables are not placeholders, and parse', async () => {
+	const body =
+		'sum(count_over_time({app="<app>", namespace="$NAMESPACE"} | json | duration_ms > <limit> [<window>]))';
 	assert.deepEqual(await problemsOf('logql', body), []);
 	assert.deepEqual(await problemsOf('logql', '{app="a"} | pattern "<ip> - <_> <method>" | method="GET"'), []);
 	assert.deepEqual(await problemsOf('logql', 'sum(count_over_time({app="a"} [$__range]))'), []);
 });
 
 const schema: CommandSchema = {
-	logSchema: { labels: ['app', 'namespace', 'pod'], fields: ['level', 'event', 'status', 'duration_ms', 'client_id'] },
+	logSchema: {
+		labels: ['app', 'namespace', 'pod'],
+		fields: ['level', 'event', 'status', 'duration_ms', 'client_id'],
+	},
 };
 
-test('schema/unknown-label (LogQL): stream labels, then fields, created labels and built-ins after the selector', async () => {
+test('schema/unknown-label (LogQL): stream labels, then fields, created labels and built-ins', async () => {
 	const ok = [
 		'{app="a", namespace="n"} | json | level="error" | status >= 500 | __error__=""',
 		'sum by (client_id, pod) (count_over_time({app="a"} | json [5m]))',

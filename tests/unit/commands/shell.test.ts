@@ -24,7 +24,7 @@ test('shell syntax errors point at the bad token in the document', async () => {
 		['echo $(date', 1, 6, /without matching `\$\(`/],
 		['ls )', 1, 4, /encountered `\)`/],
 		['a && && b', 1, 3, /`&&` must be followed by a statement/],
-		['echo é—ü \'x', 1, 10, /without closing quote/],
+		["echo é—ü 'x", 1, 10, /without closing quote/],
 	];
 	for (const [body, line, column, message] of cases) {
 		const problems = await problemsOf('bash', body);
@@ -80,9 +80,13 @@ test('shell/destructive-unmarked fires on destructive commands, at the command',
 		['kubectl exec deploy/api -- rm -rf /data', 'rm', /rm -rf/],
 		['psql "$DB" -c "DROP TABLE uploads;"', 'DROP', /DROP TABLE/],
 		['psql "$DB" -c "DELETE FROM uploads;"', 'DELETE', /DELETE without WHERE/],
-		['psql "$DB" -c "\nSELECT pg_terminate_backend(pid) FROM pg_stat_activity;"', 'pg_terminate', /pg_terminate_backend/],
+		[
+			'psql "$DB" -c "\nSELECT pg_terminate_backend(pid) FROM pg_stat_activity;"',
+			'pg_terminate',
+			/pg_terminate_backend/,
+		],
 		['psql "$DB" <<SQL\nTRUNCATE uploads;\nSQL', 'TRUNCATE', /TRUNCATE/],
-		['bash -c \'kubectl delete ns x\'', 'delete', /kubectl delete/],
+		["bash -c 'kubectl delete ns x'", 'delete', /kubectl delete/],
 		['echo "$(kubectl delete pod x)"', 'delete', /kubectl delete/],
 	];
 	for (const [body, token, what] of cases) {
@@ -109,7 +113,7 @@ test('shell/destructive-unmarked: harmless look-alikes do not fire', async () =>
 		'psql "$DB" -c "DELETE FROM sessions WHERE expires_at < now();"',
 		'grep -c "kubectl delete" audit.log',
 		'# kubectl delete pod api-1 (only in a comment)',
-		'echo \'rm -rf /\'',
+		"echo 'rm -rf /'",
 	].join('\n');
 	assert.deepEqual(await problemsOf('bash', body), []);
 });
@@ -126,13 +130,43 @@ test('shell/destructive-unmarked is silenced by the step marker, the fence flag,
 	assert.deepEqual(await problemsOf('bash', 'kubectl delete pod x', { meta: 'destructive' }), []);
 	assert.deepEqual(await problemsOf('bash', 'kubectl delete pod x', { meta: 'allow=destructive-unmarked' }), []);
 	assert.deepEqual(await problemsOf('bash', 'kubectl delete pod x', { destructiveContext: true }), []);
-	assert.deepEqual(await problemsOf('bash', 'kubectl delete pod x', { destructiveContext: (b) => b.lang === 'bash' }), []);
-	assert.deepEqual(rules(await problemsOf('bash', 'kubectl delete pod x', { destructiveContext: () => false })), ['shell/destructive-unmarked']);
-	assert.deepEqual(await problemsOf('console', '$ kubectl delete pod x\npod "x" deleted', { meta: 'destructive' }), []);
+	assert.deepEqual(
+		await problemsOf('bash', 'kubectl delete pod x', { destructiveContext: (b) => b.lang === 'bash' }),
+		[],
+	);
+	assert.deepEqual(rules(await problemsOf('bash', 'kubectl delete pod x', { destructiveContext: () => false })), [
+		'shell/destructive-unmarked',
+	]);
+	assert.deepEqual(
+		await problemsOf('console', '$ kubectl delete pod x\npod "x" deleted', { meta: 'destructive' }),
+		[],
+	);
 });
 
 test('several shell blocks in one document: each error is found in its own block', async () => {
-	const doc = ['```bash', 'echo one', '```', '', '```bash', "echo 'two", '```', '', '```sh', 'echo three', '```', '', '```bash', 'fi', '```'].join('\n');
+	const doc = [
+		'```bash',
+		'echo one',
+		'```',
+		'',
+		'```bash',
+		"echo 'two",
+		'```',
+		'',
+		'```sh',
+		'echo three',
+		'```',
+		'',
+		'```bash',
+		'fi',
+		'```',
+	].join('\n');
 	const { problems } = await checkDocument(doc, { file: 'a.md' });
-	assert.deepEqual(problems.map((p) => [p.line, p.column]), [[6, 6], [14, 1]]);
+	assert.deepEqual(
+		problems.map((p) => [p.line, p.column]),
+		[
+			[6, 6],
+			[14, 1],
+		],
+	);
 });

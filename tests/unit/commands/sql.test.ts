@@ -4,9 +4,9 @@ import { at, problemsOf, rules, where } from './helpers.ts';
 
 test('sql: valid statements pass, including dollar quoting, E-strings and casts', async () => {
 	const body = [
-		'SELECT state, count(*) FROM pg_stat_activity WHERE datname = \'uploads\' GROUP BY 1 ORDER BY 2 DESC;',
+		"SELECT state, count(*) FROM pg_stat_activity WHERE datname = 'uploads' GROUP BY 1 ORDER BY 2 DESC;",
 		"SELECT E'it\\'s', 'a''b', now() - interval '5 minutes', '{}'::jsonb;",
-		'DO $$ BEGIN RAISE NOTICE \'x\'; END $$;',
+		"DO $$ BEGIN RAISE NOTICE 'x'; END $$;",
 	].join('\n');
 	assert.deepEqual(await problemsOf('sql', body), []);
 });
@@ -31,7 +31,7 @@ test('psql: meta-commands are skipped, \\g ends a statement, COPY data is skippe
 	const body = [
 		'\\set ON_ERROR_STOP on',
 		'\\d+ uploads',
-		'\\copy (SELECT id FROM uploads) TO \'/tmp/ids.csv\' CSV',
+		"\\copy (SELECT id FROM uploads) TO '/tmp/ids.csv' CSV",
 		'SELECT * FROM uploads WHERE client_id = :client AND name = :\'name\' AND "x" = :"col" \\gx',
 		'SELECT 2',
 		'\\g',
@@ -49,18 +49,25 @@ test('psql: meta-commands are skipped, \\g ends a statement, COPY data is skippe
 });
 
 test('sql: placeholders pass as identifiers and inside strings; errors quote them as written', async () => {
-	assert.deepEqual(await problemsOf('sql', "SELECT * FROM <table> WHERE id = '<id>' AND created_at < $CUTOFF LIMIT <n>;"), []);
+	assert.deepEqual(
+		await problemsOf('sql', "SELECT * FROM <table> WHERE id = '<id>' AND created_at < $CUTOFF LIMIT <n>;"),
+		[],
+	);
 	const [p] = await problemsOf('sql', 'SELECT * FROM t WHERE id = 1 <extra>');
 	assert.match(p!.message, /at or near "<extra>"/);
 });
 
-test('sql/destructive-unmarked: DROP, TRUNCATE, DELETE/UPDATE without WHERE, pg_terminate_backend; silenced by marker', async () => {
+test('sql/destructive-unmarked: DROP, TRUNCATE, DELETE/UPDATE without WHERE, pg_terminate_backend', async () => {
 	const cases: [string, string, RegExp][] = [
 		['SELECT 1;\n  DROP TABLE uploads;', 'DROP', /DROP TABLE/],
 		['TRUNCATE uploads;', 'TRUNCATE', /TRUNCATE/],
 		['-- clean up\nDELETE FROM uploads;', 'DELETE', /DELETE without WHERE/],
 		["UPDATE uploads SET state = 'x';", 'UPDATE', /UPDATE without WHERE/],
-		["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'app';", 'SELECT', /pg_terminate_backend/],
+		[
+			"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'app';",
+			'SELECT',
+			/pg_terminate_backend/,
+		],
 		['DROP DATABASE uploads;', 'DROP', /DROP DATABASE/],
 		['ALTER TABLE uploads DROP COLUMN name;', 'ALTER', /DROP COLUMN/],
 	];
@@ -72,7 +79,10 @@ test('sql/destructive-unmarked: DROP, TRUNCATE, DELETE/UPDATE without WHERE, pg_
 		assert.deepEqual(where(problems[0]!), at(line, offset - body.lastIndexOf('\n', offset - 1)), body);
 		assert.match(problems[0]!.message, what);
 	}
-	assert.deepEqual(await problemsOf('sql', "DELETE FROM uploads WHERE id = 'x';\nUPDATE u SET a = 1 WHERE id = 2;"), []);
+	assert.deepEqual(
+		await problemsOf('sql', "DELETE FROM uploads WHERE id = 'x';\nUPDATE u SET a = 1 WHERE id = 2;"),
+		[],
+	);
 	assert.deepEqual(await problemsOf('sql', 'TRUNCATE uploads;', { meta: 'destructive' }), []);
 	assert.deepEqual(await problemsOf('sql', 'TRUNCATE uploads;', { meta: 'allow=destructive-unmarked' }), []);
 	assert.deepEqual(await problemsOf('sql', 'TRUNCATE uploads;', { destructiveContext: true }), []);
