@@ -10,7 +10,9 @@
  * `> 1111111`). So `{pod=<pod>}` still fails, as `{pod=web-1}` would: the value needs quotes.
  *
  * Not placeholders: `<name>` inside a LogQL `pattern "…"` (those are pattern captures), regex named groups
- * `(?P<name>…)` and `(?<name>…)`, and in `console` blocks anything in the output lines.
+ * `(?P<name>…)` and `(?<name>…)`, in `console` blocks anything in the output lines, and in shell the variables the
+ * block sets itself (`ROTATED=$(date)`, `for POD in`, `read -r KEY`) or the shell sets (`$HOME`, `$PWD`, …): the
+ * reader does not replace those.
  */
 import { consoleCommands } from './console.ts';
 import type { Language } from './types.ts';
@@ -22,6 +24,31 @@ export interface Placeholder {
 	name: string;
 	syntax: 'angle' | 'brace' | 'dollar';
 }
+
+const SHELL_TAGS = new Set(['shell', 'console', 'bash', 'sh', 'zsh', 'shell-session', 'shellsession']);
+const SHELL_VARIABLES = new Set([
+	'HOME',
+	'PATH',
+	'PWD',
+	'OLDPWD',
+	'USER',
+	'SHELL',
+	'HOSTNAME',
+	'UID',
+	'EUID',
+	'PPID',
+	'RANDOM',
+	'SECONDS',
+	'LINENO',
+	'IFS',
+	'TMPDIR',
+	'LANG',
+	'TERM',
+	'EDITOR',
+	'OPTARG',
+	'OPTIND',
+	'REPLY',
+]);
 
 const PLACEHOLDER = /<([a-z][a-z0-9_-]*)>|\$\{([A-Z][A-Z0-9_]*)\}|(?<![\\$])\$([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])/g;
 
@@ -35,6 +62,7 @@ export function findPlaceholders(text: string, language?: string): Placeholder[]
 	const inCommand =
 		lang === 'console' || lang === 'shell-session' || lang === 'shellsession' ? consoleCommands(text) : undefined;
 	const patterns = lang === 'logql' ? patternStrings(text) : [];
+	const ownVariables = lang && SHELL_TAGS.has(lang) ? assignedVariables(text) : undefined;
 	for (const m of text.matchAll(PLACEHOLDER)) {
 		const start = m.index;
 		const end = start + m[0].length;
@@ -42,7 +70,9 @@ export function findPlaceholders(text: string, language?: string): Placeholder[]
 		if (inCommand && !inCommand.some((r) => start >= r.start && end <= r.end)) continue;
 		if (patterns.some((r) => start >= r.start && end <= r.end)) continue;
 		const syntax = m[1] !== undefined ? 'angle' : m[2] !== undefined ? 'brace' : 'dollar';
-		found.push({ start, end, name: m[1] ?? m[2] ?? m[3]!, syntax });
+		const name = m[1] ?? m[2] ?? m[3]!;
+		if (syntax !== 'angle' && ownVariables && (ownVariables.has(name) || SHELL_VARIABLES.has(name))) continue;
+		found.push({ start, end, name, syntax });
 	}
 	return found;
 }
@@ -101,6 +131,18 @@ function filler(text: string, p: Placeholder, language: Language): string {
 	}
 	const word = p.name.replace(/-/g, '_');
 	return p.syntax === 'angle' ? `x${word}x` : p.syntax === 'brace' ? `xx${word}x` : `x${word}`;
+}
+
+/** Upper-case names a shell text assigns: `NAME=…`, `export NAME=…`, `for NAME in`, `read -r NAME`. */
+function assignedVariables(text: string): Set<string> {
+	const names = new Set<string>();
+	for (const m of text.matchAll(/(?:^|[\s;&|(])(?:(?:export|local|readonly|declare)\s+)?([A-Z][A-Z0-9_]*)\+?=/g))
+		names.add(m[1]!);
+	for (const m of text.matchAll(/\bfor\s+([A-Z][A-Z0-9_]*)\s+in\b/g)) names.add(m[1]!);
+	for (const m of text.matchAll(/\bread[ \t]+(?:-\w+[ \t]+)*((?:[A-Z][A-Z0-9_]*[ \t]*)+)/g)) {
+		for (const name of m[1]!.trim().split(/\s+/)) names.add(name);
+	}
+	return names;
 }
 
 /** Double-quoted or backquoted strings that follow LogQL's `pattern` stage keyword. */

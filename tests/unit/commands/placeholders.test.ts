@@ -18,6 +18,14 @@ test('findPlaceholders: <lower-case-name>, ${NAME} and $NAME, with names and syn
 	]);
 });
 
+test('findPlaceholders leaves out shell variables the block or the shell sets', () => {
+	const text =
+		'ROTATED=$(date)\nfor POD in a b; do echo "$POD"; done\nread -r KEY VALUE\necho $ROTATED $KEY $VALUE $HOME $TAG';
+	assert.deepEqual(shown(text, 'bash'), ['$TAG']);
+	assert.deepEqual(shown('export NS=x; echo ${NS} ${OTHER}', 'shell'), ['${OTHER}']);
+	assert.deepEqual(shown('NS=x echo $NS', 'promql'), ['$NS'], 'only shell has variables of its own');
+});
+
 test('findPlaceholders leaves out console output, LogQL pattern captures and regex named groups', () => {
 	assert.deepEqual(shown('$ kubectl get pods <selector>\nNAME   NODE\napi-1  <none>', 'console'), ['<selector>']);
 	assert.deepEqual(shown('{app="<app>"} | pattern "<ip> - <_>" | regexp "(?P<user>\\\\w+)"', 'logql'), ['<app>']);
