@@ -1,14 +1,18 @@
 /**
- * The four parsers, each loaded on first use (a page without SQL never loads PostgreSQL's parser).
- * Costs measured on this machine (Node 24, src/commands/bench.ts; figures in the README):
+ * The four parsers, each loaded on first use (a page without SQL never loads PostgreSQL's parser). Costs from
+ * `node src/commands/bench.ts 200 8` (Node 24, 2 shared CPUs under load from other jobs, best of 8 runs):
  *
- *   PromQL, LogQL  lezer, plain JavaScript: no start-up cost to speak of, well under 0.1 ms a block.
- *   sh-syntax      mvdan/sh compiled from Go to WASM. The package's own parse() compiles the 4 MB WASM module again
- *                  on every call (4 ms a block, measured); compiling it once and instantiating the compiled module
- *                  per call costs about 1.5 ms a block. A fresh Go instance per call is the package's design (the Go
- *                  runtime does not return), so that per-call cost stays. First call, with the compile: ~20 ms.
- *   libpg-query    PostgreSQL's parser in WASM (emscripten): ~10 ms to load, ~20 ms for the first parse, then
- *                  about 0.05 ms a statement through the synchronous API once loaded.
+ *                  first block (load + first parse)   then per block   per block, a document's blocks together
+ *   PromQL (lezer)            30-50 ms                    0.10 ms             0.07 ms   (two queries a block)
+ *   LogQL (lezer)              5-9 ms                     0.03 ms             0.02 ms
+ *   shell (sh-syntax)          ~28 ms                    1.3-3 ms             0.09 ms
+ *   SQL (libpg-query)         35-70 ms                    0.05 ms             0.07 ms
+ *
+ * sh-syntax is mvdan/sh compiled from Go to WASM (0.75 MB). Its own parse() compiles that module again on every
+ * call (4 ms a call measured, even for one line); here it is compiled once and only instantiated per call. A fresh
+ * Go instance per call is the package's design (the Go runtime does not return to be reused), so that cost stays
+ * per call; shell.ts therefore parses a document's shell blocks in one call. libpg-query is PostgreSQL's parser
+ * (emscripten, 1.7 MB), used through its synchronous API once loaded.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
