@@ -27,27 +27,8 @@ export interface Placeholder {
 
 const SHELL_TAGS = new Set(['shell', 'console', 'bash', 'sh', 'zsh', 'shell-session', 'shellsession']);
 const SHELL_VARIABLES = new Set([
-	'HOME',
-	'PATH',
-	'PWD',
-	'OLDPWD',
-	'USER',
-	'SHELL',
-	'HOSTNAME',
-	'UID',
-	'EUID',
-	'PPID',
-	'RANDOM',
-	'SECONDS',
-	'LINENO',
-	'IFS',
-	'TMPDIR',
-	'LANG',
-	'TERM',
-	'EDITOR',
-	'OPTARG',
-	'OPTIND',
-	'REPLY',
+	...'HOME PATH PWD OLDPWD USER SHELL HOSTNAME UID EUID PPID'.split(' '),
+	...'RANDOM SECONDS LINENO IFS TMPDIR LANG TERM EDITOR REPLY'.split(' '),
 ]);
 
 const PLACEHOLDER = /<([a-z][a-z0-9_-]*)>|\$\{([A-Z][A-Z0-9_]*)\}|(?<![\\$])\$([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])/g;
