@@ -181,6 +181,8 @@ async function checkPrepared(
 			return { errors: shellError ? [shellError] : [], findings };
 		}
 		case 'sql': {
+			// libpg-query refuses an empty query; a block of only meta-commands is blank here.
+			if (!p.text.trim()) return { errors: [], findings: [] };
 			const parse = await sqlParser();
 			try {
 				const findings = destructiveStatements(parse(p.text), p.text).map((d) =>

@@ -44,6 +44,7 @@ test('psql: meta-commands are skipped, \\g ends a statement, COPY data is skippe
 		'SELECT x::text FROM t;',
 	].join('\n');
 	for (const lang of ['psql', 'sql']) assert.deepEqual(await problemsOf(lang, body), [], lang);
+	assert.deepEqual(await problemsOf('psql', '\\dt\n\\d+ uploads'), [], 'only meta-commands');
 	const [p] = await problemsOf('psql', '\\d uploads\n\\x\nSELEC 1;');
 	assert.deepEqual(where(p!), at(3, 1), 'lines after skipped meta-commands keep their numbers');
 });
