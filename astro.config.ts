@@ -6,6 +6,8 @@ export default defineConfig({
 	integrations: [
 		opsbook({
 			content: 'content',
+			// The shipped handbook keeps every rule: command findings fail the build too.
+			profile: 'strict',
 		}),
 	],
 });

@@ -16,6 +16,8 @@ import mdx from '@astrojs/mdx';
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { parseOpsbookConfig, resolveConfig, type OpsbookUserConfig, type ResolvedConfig } from './core/config.ts';
 import { packageRoot } from './core/package.ts';
+import { rehypeSanitize } from './core/sanitize.ts';
+import { remarkNormalizeNewlines } from './core/text-input.ts';
 import { virtualConfig } from './core/virtual-config.ts';
 import { loadSiteFacts } from './facts/index.ts';
 import { remarkFacts } from './facts/remark-facts.ts';
@@ -25,6 +27,7 @@ import { diagramsSetup, remarkDiagramsFor } from './diagrams/index.ts';
 import { searchIndexStep, searchRoutes } from './search/index.ts';
 import { cardPdfStep, cardRoutes } from './cards/index.ts';
 import { rehypeTaskListsFor } from './checklists/index.ts';
+import { rehypePlaceholders } from './commands/index.ts';
 import { recordRoutes } from './records/index.ts';
 import { alertRoutes } from './alerts/index.ts';
 import { offlineRoutes, offlineStep } from './offline/index.ts';
@@ -53,14 +56,16 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				const site = resolved;
 				const facts = loadSiteFacts(site);
 				const setupLog = logger.fork('opsbook:content-check');
-				if (command === 'build' || command === 'dev') checkContentStep(site, setupLog);
+				if (command === 'build' || command === 'dev') await checkContentStep(site, setupLog);
 				if (site.features.diagrams && (command === 'build' || command === 'dev')) {
 					await diagramsSetup(site, facts, logger.fork('opsbook:diagrams'));
 				}
-				const remarkPlugins: unknown[] = [[remarkFacts, { facts: () => facts }]];
+				// CR never reaches a page; raw HTML and link URLs pass the one sanitising policy (src/core/sanitize.ts).
+				const remarkPlugins: unknown[] = [remarkNormalizeNewlines, [remarkFacts, { facts: () => facts }]];
 				if (site.features.diagrams) remarkPlugins.push(remarkDiagramsFor(site));
-				const rehypePlugins: unknown[] = [rehypeHeadingIds, ...shellRehypePlugins(site)];
-				if (site.features.checklists) rehypePlugins.splice(3, 0, rehypeTaskListsFor(site));
+				const rehypePlugins: unknown[] = [rehypeSanitize, rehypeHeadingIds, ...shellRehypePlugins(site)];
+				if (site.features.checklists) rehypePlugins.splice(4, 0, rehypeTaskListsFor(site));
+				rehypePlugins.push(rehypePlaceholders);
 				updateConfig({
 					site: astro.site ? undefined : facts.site.url,
 					base: site.base,

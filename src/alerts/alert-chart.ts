@@ -10,6 +10,7 @@
  *              nothing is sent yet, and one good sample resets the clock);
  *   - firing:  the expression has been true for at least `for:`; Alertmanager notifies.
  */
+import { linearScale, niceStep, niceTicks } from './chart-scale.ts';
 
 export type Regime = 'normal' | 'warning' | 'firing';
 export const REGIMES: readonly Regime[] = ['normal', 'warning', 'firing'];
@@ -164,33 +165,8 @@ export function seriesProblems(points: readonly ClassifiedPoint[], forMinutes: n
 	return problems;
 }
 
-/** A linear scale from a domain to a range (pixels). A zero-width domain maps everything to the range's start. */
-export function linearScale(domain: readonly [number, number], range: readonly [number, number]): (v: number) => number {
-	const [d0, d1] = domain;
-	const [r0, r1] = range;
-	const span = d1 - d0;
-	return (v) => (span === 0 ? r0 : r0 + ((v - d0) / span) * (r1 - r0));
-}
-
-/** A round step (1, 2, 2.5 or 5 times a power of ten) that splits `span` into about `count` intervals. */
-export function niceStep(span: number, count: number): number {
-	if (!(span > 0) || count < 1) return 1;
-	const raw = span / count;
-	const power = 10 ** Math.floor(Math.log10(raw));
-	const fraction = raw / power;
-	const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
-	return nice * power;
-}
-
-/** Ticks from `min` to the first round value at or above `max`, `count` intervals or so. */
-export function niceTicks(min: number, max: number, count: number): number[] {
-	const step = niceStep(max - min, count);
-	const first = Math.floor(min / step) * step;
-	const last = Math.ceil(max / step - 1e-9) * step;
-	const ticks: number[] = [];
-	for (let v = first; v <= last + step / 1e6; v += step) ticks.push(round(v, 10));
-	return ticks;
-}
+// Scales and ticks come from d3-scale (chart-scale.ts): the maintained implementation of round steps.
+export { linearScale, niceStep, niceTicks };
 
 /** `M x y L x y …` through the points, coordinates rounded to 0.01 px. */
 export function linePath(points: ReadonlyArray<{ x: number; y: number }>): string {

@@ -4,7 +4,7 @@
  * against facts.yaml, and what a printed card cannot carry: headings (the title is the card's only heading),
  * `{env.*}` values (paper shows one environment, so it must be named: {facts.environments.production.key}) and secrets.
  */
-import fs from 'node:fs';
+import { readText } from '../core/text-input.ts';
 import path from 'node:path';
 import type { ContentProblem } from '../core/errors.ts';
 import { readSourceFile } from '../core/content-files.ts';
@@ -28,7 +28,7 @@ export function checkCards(dir: string, { facts }: LoadedFacts, documentIds: Rea
 		if (!FILE_NAME.test(path.basename(file))) at(1, 'file name', `"${path.basename(file)}": use lowercase letters, digits and dashes (the name becomes /cards/<name>/)`);
 		problems.push(...bodyProblems(file, source.body, source.bodyLine));
 		const rel = path.relative(dir, file).split(path.sep).join('/');
-		for (const hit of findSecrets(file, fs.readFileSync(file, 'utf8'))) {
+		for (const hit of findSecrets(file, readText(file))) {
 			if (allowed.some((e) => e.file === rel && hit.text.includes(e.match))) continue;
 			problems.push({ file, line: hit.line, column: hit.column, field: 'secret', message: `looks like a ${hit.detector}: cards are printed and pinned to walls; remove it` });
 		}

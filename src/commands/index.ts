@@ -22,3 +22,4 @@ export type {
 	ProblemLevel,
 	Resolve,
 } from './types.ts';
+export { rehypePlaceholders } from './rehype-placeholders.ts';

@@ -5,7 +5,7 @@
  * a reference then keeps exact positions, and a position inside a value maps to the start of its reference, with
  * the reference named in the message (`… (in the value of {facts.alerts.X.expr})`). Resolving line by line would
  * shift every column after the first reference on a line by the length difference, and a multi-line value would
- * shift the lines too. The caller can pass `(ref) => replaceFactReferences(ref, facts, …)` from src/utils/facts.ts.
+ * shift the lines too. The caller can pass `(ref) => replaceFactReferences(ref, facts, …)` from src/facts/facts.ts.
  *
  * A reference that `resolve` refuses (it throws: unknown fact) is left to the facts check, which reports it; here it
  * becomes placeholder filler so the rest of the block is still checked. Without `resolve`, every reference becomes
@@ -15,7 +15,7 @@
 import type { Segment } from './source-map.ts';
 import type { Resolve } from './types.ts';
 
-/** Same pattern as FACT_REFERENCE in src/utils/facts.ts (a unit test keeps the two equal). */
+/** Same pattern as FACT_REFERENCE in src/facts/facts.ts (a unit test keeps the two equal). */
 export const FACT_REFERENCE = /\{\s*((?:facts|env)\.[A-Za-z0-9_.-]+)\s*\}/g;
 
 export interface ResolvedText {

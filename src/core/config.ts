@@ -26,6 +26,10 @@ export const opsbookConfigSchema = z
 			.regex(/^\/([A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/, 'a path that starts with "/"')
 			.default('/')
 			.describe("the sub-path the site is hosted under: base: '/ops/'"),
+		profile: z
+			.enum(['default', 'strict'])
+			.default('default')
+			.describe("how strict the content checks are: profile: 'strict' makes every rule finding an error"),
 		public: z.boolean().default(false).describe('true builds the public edition, without names or phone numbers'),
 		strictReview: z.boolean().default(false).describe('true fails the build on documents past their review date'),
 		today: z
@@ -68,6 +72,7 @@ export interface ResolvedConfig {
 	cacheDir: string;
 	title: string | undefined;
 	base: string;
+	profile: 'default' | 'strict';
 	public: boolean;
 	strictReview: boolean;
 	today: string | undefined;
@@ -124,6 +129,7 @@ export function resolveConfig(config: OpsbookConfig, { root, outDir, env = envOv
 		cacheDir: path.join(root, '.opsbook', 'cache'),
 		title: config.title,
 		base,
+		profile: config.profile,
 		public: env.public ?? config.public,
 		strictReview: env.strictReview ?? config.strictReview,
 		today: env.today ?? config.today,

@@ -1,4 +1,5 @@
 /** Reading the document sources directly (outside Astro), for checks, exports and tools that run before the build. */
+import { readText } from './text-input.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KIND_FOLDERS } from './kinds.ts';
@@ -30,7 +31,7 @@ export function listDocumentFiles(dir: string): string[] {
 }
 
 export function readSourceFile(dir: string, file: string): SourceFile {
-	const text = fs.readFileSync(file, 'utf8');
+	const text = readText(file);
 	const rel = path.relative(dir, file).split(path.sep).join('/');
 	const match = FRONTMATTER.exec(text);
 	const frontmatter = match?.[1] ?? '';

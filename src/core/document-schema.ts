@@ -4,8 +4,15 @@
  */
 import { z } from 'astro/zod';
 import { KIND_NAMES } from './kinds.ts';
+import { parseIsoDate } from './text-input.ts';
 
-const day = z.coerce.date({ error: 'expected a date like 2026-01-31' });
+// A day written YYYY-MM-DD that exists: 2026-02-30 is refused (a Date would quietly roll over to March 2). Astro's
+// own YAML reader hands over Date objects, which are kept as they are.
+const day = z.preprocess((value) => {
+	if (typeof value !== 'string') return value;
+	const parsed = parseIsoDate(value.trim());
+	return parsed.ok ? parsed.date : value;
+}, z.date({ error: 'expected a date like 2026-01-31 (a day that exists)' }));
 const identifier = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 
 export const TEST_METHODS = ['rehearsal', 'game-day', 'tabletop', 'production'] as const;

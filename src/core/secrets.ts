@@ -3,6 +3,7 @@
  * accident, and the site is precached on every laptop. Deliberate examples go in content/secrets-allowlist.yaml,
  * each with a reason and a reviewer.
  */
+import { readText } from './text-input.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from './errors.ts';
@@ -48,7 +49,7 @@ export function findSecrets(file: string, text: string): SecretHit[] {
 export function loadAllowList(dir: string): { entries: AllowEntry[]; problems: ContentProblem[] } {
 	const file = path.join(dir, ALLOWLIST_FILE);
 	if (!fs.existsSync(file)) return { entries: [], problems: [] };
-	const yaml = parseYamlWithLines(fs.readFileSync(file, 'utf8'));
+	const yaml = parseYamlWithLines(readText(file));
 	if (yaml.syntaxErrors.length) return { entries: [], problems: yaml.syntaxErrors.map((e) => ({ file, line: e.line, message: `YAML syntax: ${e.message}` })) };
 	const parsed = allowListSchema.safeParse(yaml.data ?? []);
 	if (!parsed.success) {
@@ -62,7 +63,7 @@ export function checkSecrets(dir: string, files: string[]): ContentProblem[] {
 	const { entries, problems } = loadAllowList(dir);
 	for (const file of files) {
 		const rel = path.relative(dir, file).split(path.sep).join('/');
-		for (const hit of findSecrets(file, fs.readFileSync(file, 'utf8'))) {
+		for (const hit of findSecrets(file, readText(file))) {
 			const allowed = entries.some((e) => e.file === rel && hit.text.includes(e.match));
 			if (allowed) continue;
 			problems.push({

@@ -1,28 +1,23 @@
 /**
- * A small static file server: serves a built site folder as a static host would (directory index.html, 404.html,
- * content types, the site's base path), on loopback. Used by commands that load the site in a browser
- * (`npm run cards:pdf`, `npm run bench`) and by the tests, which also stop it to simulate the host going away.
+ * A small static file server on sirv: serves a built site folder as a static host would (directory index.html,
+ * 404.html, content types, the site's base path), on loopback. Same API as src/core/static-server.ts, which it
+ * replaces: used by commands that load the site in a browser (`npm run cards:pdf`, `npm run bench`) and by the tests,
+ * which also stop it to simulate the host going away.
+ *
+ * What sirv brings over the hand-written server: path traversal refused by construction (a resolved path must stay
+ * in the root), ETag and 304, Range requests (206) for the PDFs and the offline zip, and the whole MIME table.
+ * What stays here: the base path, the redirect of a folder without its trailing slash (a static host does it, and
+ * relative links need it), 404.html with status 404, and `no-cache` so a rebuilt site is seen at once (`dev` mode:
+ * sirv looks files up on each request instead of listing the folder at start, so files written later are served).
+ * Unlike before, `/x` is also served from `x.html` when that file exists (sirv's `extensions`), as most hosts do;
+ * Astro writes `x/index.html`, so the site never has such files.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.ico': 'image/x-icon',
-	'.webmanifest': 'application/manifest+json',
-	'.pdf': 'application/pdf',
-	'.zip': 'application/zip',
-	'.wasm': 'application/wasm',
-	'.woff2': 'font/woff2',
-};
+import { lookup } from 'mrmime';
+import sirv from 'sirv';
 
 export interface RunningServer {
 	/** Address of the site root, base path included, with a trailing slash. */
@@ -33,41 +28,81 @@ export interface RunningServer {
 
 /** Serve `root` on 127.0.0.1 (`port` 0: any free port) under `base`. */
 export function startStaticServer(root: string, port = 0, base = '/'): Promise<RunningServer> {
-	const server = http.createServer((req, res) => {
-		const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		if (!pathname.startsWith(base)) return send(res, 404, path.join(root, '404.html'));
-		let file = path.join(root, pathname.slice(base.length));
-		if (!file.startsWith(root)) return send(res, 403);
-		if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-			if (!pathname.endsWith('/')) {
-				res.writeHead(301, { location: `${pathname}/` });
-				return res.end();
-			}
-			file = path.join(file, 'index.html');
+	const dir = path.resolve(root);
+	const prefix = base.endsWith('/') ? base : `${base}/`;
+	const notFound = (res: http.ServerResponse) => {
+		const page = path.join(dir, '404.html');
+		if (!fs.existsSync(page)) {
+			res.writeHead(404, { 'content-type': 'text/plain' });
+			res.end('404');
+			return;
 		}
-		if (!fs.existsSync(file)) return send(res, 404, path.join(root, '404.html'));
-		send(res, 200, file);
+		res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+		fs.createReadStream(page).pipe(res);
+	};
+	const serve = sirv(dir, {
+		dev: true,
+		etag: true,
+		dotfiles: true,
+		extensions: ['html'],
+		setHeaders(res, pathname) {
+			// Pagefind's index files (.pf_*) and anything else unknown are bytes; text gets its charset, as before.
+			// (A path without an extension is a folder's index.html or a `.html` file: sirv's own type stands.)
+			if (!path.extname(pathname)) return;
+			const type = lookup(pathname);
+			if (!type) res.setHeader('content-type', 'application/octet-stream');
+			else if (/^text\/(?:css|javascript)$/.test(type)) res.setHeader('content-type', `${type}; charset=utf-8`);
+		},
+		onNoMatch: (_req, res) => notFound(res),
+	});
+	const server = http.createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://x');
+		let pathname: string;
+		try {
+			pathname = decodeURIComponent(url.pathname);
+		} catch {
+			return notFound(res);
+		}
+		if (!pathname.startsWith(prefix)) {
+			// The base itself without its slash (`/ops`) goes to `/ops/`, as a host would; anything else is not here.
+			if (`${pathname}/` === prefix) return redirect(res, prefix + url.search);
+			return notFound(res);
+		}
+		const inside = pathname.slice(prefix.length - 1);
+		const file = path.join(dir, inside);
+		if (!pathname.endsWith('/') && file.startsWith(dir) && isDirectory(file)) {
+			return redirect(res, `${url.pathname}/${url.search}`);
+		}
+		// sirv reads the path from req.url: hand it the part under the base.
+		req.url = url.pathname.slice(prefix.length - 1) + url.search;
+		serve(req, res);
 	});
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, '127.0.0.1', () => {
 			const actual = (server.address() as AddressInfo).port;
 			resolve({
-				url: `http://127.0.0.1:${actual}${base}`,
+				url: `http://127.0.0.1:${actual}${prefix}`,
 				port: actual,
-				close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+				close: () =>
+					new Promise((done) => {
+						server.closeAllConnections();
+						server.close(() => done());
+					}),
 			});
 		});
 	});
 }
 
-function send(res: http.ServerResponse, status: number, file?: string): void {
-	if (!file || !fs.existsSync(file)) {
-		res.writeHead(status, { 'content-type': 'text/plain' });
-		res.end(String(status));
-		return;
+function isDirectory(file: string): boolean {
+	try {
+		return fs.statSync(file).isDirectory();
+	} catch {
+		return false;
 	}
-	// Pagefind's index files (.pf_*) and anything else unknown are served as bytes.
-	res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-	fs.createReadStream(file).pipe(res);
+}
+
+function redirect(res: http.ServerResponse, location: string): void {
+	res.writeHead(301, { location });
+	res.end();
 }

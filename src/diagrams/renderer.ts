@@ -17,11 +17,12 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../core/browser.ts';
 import { DIAGRAM_THEMES, type DiagramTheme, type KeyParts } from './source.ts';
 import { pruneUnusedCss } from './css-prune.ts';
-import { sanitiseSvg, scopeSvgIds, sizeSvgRoot } from './svg.ts';
+import { scopeSvgIds, sizeSvgRoot } from './svg.ts';
+import { sanitizeSvg } from '../core/sanitize.ts';
 import { packageRoot } from '../core/package.ts';
 
 /** Bump when the post-processing or the Mermaid configuration below changes: every cached diagram re-renders. */
-export const RENDERER_VERSION = '6';
+export const RENDERER_VERSION = '7';
 
 /** Placeholder id every diagram is rendered with; replaced per page by finaliseSvg(). */
 export const RENDER_TOKEN = 'opsbook-diagram-x7q';
@@ -37,7 +38,7 @@ const MERMAID_THEME: Record<DiagramTheme, string> = { light: 'default', dark: 'd
  * layout 71 ms; dagre and 'loose' 57 ms. Dagre is Mermaid's classic layout (curved edges; ELK draws right angles). 'loose' keeps Mermaid's
  * label sanitising (DOMPurify still removes scripts, handlers and styles from labels) and also allows
  * `click A call fn()` callbacks, which never run here: the output is static SVG, bindFunctions is never called, and
- * sanitiseSvg() drops any javascript: link.
+ * sanitizeSvg() (src/core/sanitize.ts) drops any javascript: link.
  */
 const MERMAID_CONFIG = {
 	startOnLoad: false,
@@ -149,7 +150,7 @@ export async function openRenderer(): Promise<DiagramRenderer> {
 }
 
 function postProcess(svg: string): string {
-	return sizeSvgRoot(scopeSvgIds(pruneUnusedCss(sanitiseSvg(svg)), RENDER_TOKEN));
+	return sizeSvgRoot(scopeSvgIds(pruneUnusedCss(sanitizeSvg(svg)), RENDER_TOKEN));
 }
 
 function pageArgs(sources: string[], theme: DiagramTheme): PageArgs {

@@ -1,7 +1,7 @@
 /**
  * Post-processing of the SVG Mermaid produces, as plain string transforms (the input is well-formed XML, serialised
  * by the browser), so they are pure and unit-tested:
- *   - sanitiseSvg: defence in depth; Mermaid already sanitises labels, but the markup is inlined into every page.
+ *   (Sanitising is the site-wide policy in src/core/sanitize.ts, applied first by the renderer.)
  *   - scopeSvgIds: every id starts with the render token, so one string replacement gives each copy of a diagram
  *     (several diagrams on a page, light and dark variants when they are kept apart) its own ids, markers and
  *     `#id`-scoped styles.
@@ -11,36 +11,6 @@
  */
 import { prefixBase } from '../core/base-path.ts';
 import { decodeXml, escapeXml } from '../core/xml-text.ts';
-
-const DANGEROUS_ELEMENTS = ['script', 'iframe', 'object', 'embed'];
-
-export function sanitiseSvg(svg: string): string {
-	let out = svg;
-	for (const tag of DANGEROUS_ELEMENTS) {
-		out = out.replace(new RegExp(`<${tag}\\b[^>]*?/>`, 'gi'), '').replace(new RegExp(`<${tag}\\b[\\s\\S]*?</${tag}\\s*>`, 'gi'), '');
-	}
-	// Attributes are only rewritten inside start tags (serialised XML escapes "<" and ">" in attribute values), so a
-	// label that reads like an attribute stays text.
-	out = out.replace(/<[a-zA-Z][^<>]*>/g, (tag) =>
-		tag
-			// Event handler attributes (onclick, onload, ...), either quote style.
-			.replace(/\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
-			// Script URLs in links or references.
-			.replace(/\s+(?:xlink:)?href\s*=\s*("\s*(?:javascript|vbscript|data:text\/html)[^"]*"|'\s*(?:javascript|vbscript|data:text\/html)[^']*')/gi, '')
-			// SVG 2 `href` works everywhere; `xlink:href` needs a namespace declaration.
-			.replace(/\sxlink:href=/g, ' href=')
-			.replace(/\s+xmlns:xlink="[^"]*"/g, ''),
-	);
-	return (
-		out
-			// Mermaid writes one <style>, first in the SVG; any other (from a label) would restyle the whole page.
-			.replace(/(<style\b[\s\S]*?<\/style>)([\s\S]*)$/, (_, first: string, rest: string) => first + rest.replace(/<style\b[\s\S]*?<\/style>/g, ''))
-			// Pages make no request to another origin (and never on a diagram's behalf): no remote images.
-			.replace(/<(?:img|image)\b[^>]*?\s(?:src|href)="(?:[a-z][a-z0-9+.-]*:|\/\/)[^"]*"[^>]*?\/?>(?:\s*<\/(?:img|image)>)?/gi, '')
-			// Styles must not pull anything from the network either.
-			.replace(/@import[^;]*;/gi, '')
-	);
-}
 
 /**
  * Prefix every id that does not already contain `token`, and rewrite the references to it (url(#id), href="#id"

@@ -5,6 +5,7 @@
  * value that differs per environment (the reader's environment picker switches those). Both forms work in prose,
  * inline code, code blocks and link targets. Resolution is pure: the same facts and key give the same answer.
  */
+import { readText } from '../core/text-input.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError, type ContentProblem } from '../core/errors.ts';
@@ -32,7 +33,7 @@ export function loadFacts(dir: string): LoadedFacts {
 	if (!fs.existsSync(file)) {
 		throw new ContentError([{ file, message: 'facts file not found: every Opsbook site needs one (copy content/facts.yaml from the kit)' }]);
 	}
-	const parsed = parseYamlWithSchema(fs.readFileSync(file, 'utf8'), factsSchema, { file });
+	const parsed = parseYamlWithSchema(readText(file), factsSchema, { file });
 	if (!parsed.data) throw new ContentError(parsed.problems);
 	const facts = parsed.data as Facts;
 	const problems = crossCheckFacts(facts).map((p) => ({ file, line: parsed.lineOf(p.path), field: p.path.join('.'), message: p.message }));

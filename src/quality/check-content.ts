@@ -1,4 +1,8 @@
-/** Every pre-build content check, in one call. Each returns problems; none throws on bad content. */
+/**
+ * Every pre-build content check, in one call. Each returns problems; none throws on bad content. checkContent() is
+ * the synchronous part (what readiness and the export need); checkAllContent() adds the command checks, which load
+ * parsers asynchronously, and is what the build and `opsbook check` run.
+ */
 import { ContentError } from '../core/errors.ts';
 import { listDocumentFiles, readSourceFile } from '../core/content-files.ts';
 import { loadFacts } from '../facts/facts.ts';
@@ -9,10 +13,15 @@ import { checkAlertRunbooks } from '../alerts/check.ts';
 import { checkSecrets } from '../core/secrets.ts';
 import { checkCards } from '../cards/check.ts';
 import { checkRecords } from '../records/check.ts';
+import { listRecordFiles } from '../records/record-files.ts';
 import { overdueReviews, strictReviewProblems } from './review.ts';
 import { today } from '../core/dates.ts';
+import { listCardFiles } from '../cards/card-files.ts';
+import { checkCommands } from './commands-check.ts';
 
 export interface CheckOptions {
+	/** strict: command rule findings fail too (config `profile`). */
+	profile?: 'default' | 'strict';
 	/** Overdue reviews fail the check (config `strictReview`). */
 	strictReview?: boolean;
 	/** The day reviews are judged on (config `today`); default: today. */
@@ -20,17 +29,35 @@ export interface CheckOptions {
 }
 
 export function checkContent(dir: string, options: CheckOptions = {}) {
+	const result = collectContentProblems(dir, options);
+	if (result.problems.length) throw new ContentError(result.problems);
+	return result;
+}
+
+export async function checkAllContent(dir: string, options: CheckOptions = {}) {
+	const result = collectContentProblems(dir, options);
+	const files = [...result.documents.map((d) => d.source.file), ...listCardFiles(dir)];
+	const commands = await checkCommands(result.facts, files);
+	const problems = [...result.problems, ...commands.errors];
+	if (options.profile === 'strict') problems.push(...commands.findings);
+	if (problems.length) throw new ContentError(problems);
+	return { ...result, commands, warnings: options.profile === 'strict' ? [] : commands.findings };
+}
+
+function collectContentProblems(dir: string, options: CheckOptions) {
 	const facts = loadFacts(dir);
 	const sources = listDocumentFiles(dir).map((f) => readSourceFile(dir, f));
 	const { documents, problems } = checkFrontmatter(sources, facts);
 	problems.push(...checkSections(documents));
 	problems.push(...checkHomeLinks(new Set(sources.map((s) => s.id)), facts));
 	problems.push(...checkAlertRunbooks(documents, facts));
-	problems.push(...checkSecrets(dir, [facts.file, ...sources.map((s) => s.file)]));
+	// Every file that ends up on the site or in print: facts, documents and records (cards scan their own, with a
+	// message about paper).
+	const records = listRecordFiles(dir).map((r) => r.file);
+	problems.push(...checkSecrets(dir, [facts.file, ...sources.map((s) => s.file), ...records]));
 	problems.push(...checkCards(dir, facts, new Set(sources.map((s) => s.id))));
 	problems.push(...checkRecords(dir, facts, documents).problems);
 	const overdue = overdueReviews(documents, today(options.today));
 	if (options.strictReview) problems.push(...strictReviewProblems(overdue));
-	if (problems.length) throw new ContentError(problems);
-	return { facts, documents, overdue };
+	return { facts, documents, overdue, problems };
 }

@@ -5,11 +5,14 @@
 import type { AstroIntegrationLogger } from 'astro';
 import type { ResolvedConfig } from '../core/config.ts';
 import { displayPath } from '../core/paths.ts';
-import { checkContent } from './check-content.ts';
+import { formatProblem } from '../core/errors.ts';
+import { checkAllContent } from './check-content.ts';
 
-export function checkContentStep(site: ResolvedConfig, logger: AstroIntegrationLogger): void {
-	const { documents, overdue } = checkContent(site.contentDir, { strictReview: site.strictReview, today: site.today });
-	logger.info(`${documents.length} documents passed the content checks`);
+export async function checkContentStep(site: ResolvedConfig, logger: AstroIntegrationLogger): Promise<void> {
+	const options = { strictReview: site.strictReview, today: site.today, profile: site.profile };
+	const { documents, overdue, commands, warnings } = await checkAllContent(site.contentDir, options);
+	logger.info(`${documents.length} documents passed the content checks (${commands.blocks} commands checked in ${commands.ms} ms)`);
+	for (const w of warnings) logger.warn(formatProblem(w));
 	// The review report: every overdue document with its owner, so the build log is the reminder.
 	if (overdue.length) {
 		const s = overdue.length === 1 ? '' : 's';

@@ -1,4 +1,5 @@
 /** Record files on disk (content/records/<collection>/*.yaml), read directly for checks and commands outside Astro. */
+import { readText } from '../core/text-input.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RECORD_COLLECTIONS, RECORD_COLLECTION_NAMES, type RecordCollection } from './schema.ts';
@@ -23,7 +24,7 @@ export function listRecordFiles(dir: string): RecordFile[] {
 			.sort()
 			.map((name) => {
 				const file = path.join(root, name);
-				return { collection, file, id: name.replace(/\.ya?ml$/, ''), text: fs.readFileSync(file, 'utf8') };
+				return { collection, file, id: name.replace(/\.ya?ml$/, ''), text: readText(file) };
 			});
 	});
 }

@@ -120,8 +120,8 @@ test('scales map linearly, ticks are round numbers covering the data, paths are 
 	assert.equal(niceStep(1800, 5), 500);
 	assert.equal(niceStep(0.9, 5), 0.2);
 	assert.deepEqual(niceTicks(0, 9.7, 5), [0, 2, 4, 6, 8, 10]);
-	assert.deepEqual(niceTicks(0, 3.3, 5), [0, 1, 2, 3, 4]);
-	assert.deepEqual(niceTicks(0, 1.1, 5), [0, 0.25, 0.5, 0.75, 1, 1.25]);
+	assert.deepEqual(niceTicks(0, 3.3, 5), [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5]);
+	assert.deepEqual(niceTicks(0, 1.1, 5), [0, 0.2, 0.4, 0.6, 0.8, 1, 1.2]);
 	assert.equal(linePath([{ x: 1, y: 2 }, { x: 3.14159, y: 4.005 }]), 'M1 2 L3.14 4.01');
 });
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { finaliseSvg, sanitiseSvg, scopeSvgIds, sizeSvgRoot } from '../../src/diagrams/svg.ts';
+import { finaliseSvg, scopeSvgIds, sizeSvgRoot } from '../../src/diagrams/svg.ts';
+import { sanitizeSvg as sanitiseSvg } from '../../src/core/sanitize.ts';
 
 const TOKEN = 'tok';
 
@@ -52,7 +53,7 @@ test('finalising gives the copy its id everywhere and the base path to site link
 });
 
 test('label text that looks like an attribute is left alone', () => {
-	const svg = '<svg id="tok"><text>set onboarding="yes" first</text></svg>';
+	const svg = '<svg id="tok" xmlns="http://www.w3.org/2000/svg"><text>set onboarding="yes" first</text></svg>';
 	assert.equal(sanitiseSvg(svg), svg);
 });
 
@@ -61,5 +62,9 @@ test('only Mermaid\'s own <style> survives, and no image may load from another o
 		'<svg id="tok"><style>#tok{fill:red}</style><g><foreignObject><div><p><style>body{display:none}</style>' +
 		'<img src="https://tracker.example/x.png"/><img src="//cdn.example/y.png"></img><img src="data:image/png;base64,AAAA"/><img src="/icons/ok.png"/></p></div></foreignObject>' +
 		'<image href="http://evil.example/z.svg"/></g></svg>';
-	assert.equal(sanitiseSvg(svg), '<svg id="tok"><style>#tok{fill:red}</style><g><foreignObject><div><p><img src="/icons/ok.png"/></p></div></foreignObject></g></svg>');
+	assert.equal(
+		sanitiseSvg(svg),
+		'<svg id="tok" xmlns="http://www.w3.org/2000/svg"><style>#tok{fill:red}</style><g><foreignObject>' +
+			'<div xmlns="http://www.w3.org/1999/xhtml"><p><img src="/icons/ok.png" /></p></div></foreignObject></g></svg>',
+	);
 });

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { ContentError } from '../../core/errors.ts';
 import { displayPath } from '../../core/paths.ts';
-import { checkContent } from '../../quality/index.ts';
+import { formatProblem } from '../../core/errors.ts';
+import { checkAllContent } from '../../quality/index.ts';
 import { parseCommandArgs, str, type Command } from '../args.ts';
 import { loadProject } from '../project.ts';
 
@@ -32,10 +33,17 @@ export const checkCommand: Command = {
 		const today = str(values.today) ?? project.config.today;
 		const started = performance.now();
 		try {
-			const { documents, overdue } = checkContent(dir, { strictReview, today });
+			const profile = project.config.profile;
+			const { documents, overdue, commands, warnings } = await checkAllContent(dir, { strictReview, today, profile });
 			const ms = Math.round(performance.now() - started);
-			if (values.json) console.log(JSON.stringify({ ok: true, documents: documents.length, overdue, problems: [] }, null, 2));
-			else console.log(`${documents.length} documents in ${displayPath(dir)}/ passed the content checks (${ms} ms).`);
+			const shown = warnings.map((p) => ({ ...p, file: displayPath(p.file) }));
+			if (values.json) {
+				const report = { ok: true, documents: documents.length, commands: commands.blocks, overdue, problems: [], warnings: shown };
+				console.log(JSON.stringify(report, null, 2));
+			} else {
+				for (const w of warnings) console.warn(`warning: ${formatProblem(w)}`);
+				console.log(`${documents.length} documents in ${displayPath(dir)}/ passed the content checks (${ms} ms).`);
+			}
 			return 0;
 		} catch (error) {
 			if (!(error instanceof ContentError)) throw error;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCodeBlock, checkDocument, checkExpression, formatCommandProblem } from '../../../src/commands/index.ts';
-import { formatProblem } from '../../../src/utils/content-error.ts';
+import { formatProblem } from '../../../src/core/errors.ts';
 
 test('checkExpression places findings at the YAML location, continuation lines at their own column', async () => {
 	const { problems } = await checkExpression('promql', 'sum(up{job="api"})\n  == 0 or', {

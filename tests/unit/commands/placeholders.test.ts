@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { findPlaceholders } from '../../../src/commands/index.ts';
 import { fillPlaceholders } from '../../../src/commands/placeholders.ts';
 import { FACT_REFERENCE as OURS, resolveReferences } from '../../../src/commands/resolve.ts';
-import { FACT_REFERENCE } from '../../../src/utils/facts.ts';
+import { FACT_REFERENCE } from '../../../src/facts/facts.ts';
 
 const shown = (text: string, language?: string) =>
 	findPlaceholders(text, language).map((p) => text.slice(p.start, p.end));
@@ -47,7 +47,7 @@ test('filler keeps every length and fits its context', () => {
 	}
 });
 
-test('fact references: our pattern is the one src/utils/facts.ts resolves', () => {
+test('fact references: our pattern is the one src/facts/facts.ts resolves', () => {
 	assert.equal(OURS.source, FACT_REFERENCE.source);
 	assert.equal(OURS.flags, FACT_REFERENCE.flags);
 });
