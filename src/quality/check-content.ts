@@ -18,6 +18,8 @@ import { overdueReviews, strictReviewProblems } from './review.ts';
 import { today } from '../core/dates.ts';
 import { listCardFiles } from '../cards/card-files.ts';
 import { checkCommands } from './commands-check.ts';
+import { checkMdxSource } from './mdx.ts';
+import { readText } from '../core/text-input.ts';
 
 export interface CheckOptions {
 	/** strict: command rule findings fail too (config `profile`). */
@@ -49,6 +51,9 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 	const sources = listDocumentFiles(dir).map((f) => readSourceFile(dir, f));
 	const { documents, problems } = checkFrontmatter(sources, facts);
 	problems.push(...checkSections(documents));
+	for (const source of sources) {
+		if (source.file.endsWith('.mdx')) problems.push(...checkMdxSource(source.file, readText(source.file)));
+	}
 	problems.push(...checkHomeLinks(new Set(sources.map((s) => s.id)), facts));
 	problems.push(...checkAlertRunbooks(documents, facts));
 	// Every file that ends up on the site or in print: facts, documents and records (cards scan their own, with a
