@@ -17,8 +17,9 @@ import { listRecordFiles } from '../records/record-files.ts';
 import { overdueReviews, strictReviewProblems } from './review.ts';
 import { today } from '../core/dates.ts';
 import { listCardFiles } from '../cards/card-files.ts';
-import { checkCommands } from './commands-check.ts';
-import { checkMdxSource } from './mdx.ts';
+import { parseDocument } from '../commands/index.ts';
+import { checkCommands, type ParsedFile } from './commands-check.ts';
+import { checkMdxTree, mdxSyntaxProblem } from './mdx.ts';
 import { readText } from '../core/text-input.ts';
 
 export interface CheckOptions {
@@ -38,9 +39,21 @@ export function checkContent(dir: string, options: CheckOptions = {}) {
 
 export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 	const result = collectContentProblems(dir, options);
-	const files = [...result.documents.map((d) => d.source.file), ...listCardFiles(dir)];
-	const commands = await checkCommands(result.facts, files);
-	const problems = [...result.problems, ...commands.errors];
+	// One parse per file serves the MDX check and the command check.
+	const parsed: ParsedFile[] = [];
+	const problems = [...result.problems];
+	for (const file of [...result.documents.map((d) => d.source.file), ...listCardFiles(dir)]) {
+		const mdx = file.endsWith('.mdx');
+		try {
+			const { tree, text } = parseDocument(readText(file), { mdx });
+			if (mdx) problems.push(...checkMdxTree(file, tree));
+			parsed.push({ file, tree, text });
+		} catch (error) {
+			problems.push(mdxSyntaxProblem(file, error));
+		}
+	}
+	const commands = await checkCommands(result.facts, parsed);
+	problems.push(...commands.errors);
 	if (options.profile === 'strict') problems.push(...commands.findings);
 	if (problems.length) throw new ContentError(problems);
 	return { ...result, commands, warnings: options.profile === 'strict' ? [] : commands.findings };
@@ -51,9 +64,6 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 	const sources = listDocumentFiles(dir).map((f) => readSourceFile(dir, f));
 	const { documents, problems } = checkFrontmatter(sources, facts);
 	problems.push(...checkSections(documents));
-	for (const source of sources) {
-		if (source.file.endsWith('.mdx')) problems.push(...checkMdxSource(source.file, readText(source.file)));
-	}
 	problems.push(...checkHomeLinks(new Set(sources.map((s) => s.id)), facts));
 	problems.push(...checkAlertRunbooks(documents, facts));
 	// Every file that ends up on the site or in print: facts, documents and records (cards scan their own, with a

@@ -6,7 +6,7 @@ import type { ContentProblem } from '../core/errors.ts';
 import type { CheckedDocument, SourceFile } from '../core/content-files.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
 import { parseYamlWithSchema } from '../core/yaml-schema.ts';
-import { documentSchema, type DocumentData } from '../core/document-schema.ts';
+import { documentSchema } from '../core/document-schema.ts';
 import { KINDS, kindOfFolder } from '../core/kinds.ts';
 
 export type { CheckedDocument } from '../core/content-files.ts';

@@ -12,29 +12,35 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import type { Root } from 'mdast';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { parseDocument } from '../commands/index.ts';
 import type { ContentProblem } from '../core/errors.ts';
 
 /** Components documents and cards use without importing them (src/shell/mdx-components.ts, cards). */
 export const BUILT_IN_COMPONENTS = new Set(['SeverityMatrix', 'Contacts', 'AlertChart', 'CardSeverities', 'CardContacts']);
 
 interface Positioned {
-	position?: { start: { line: number; column: number } };
+	position?: { start: { line: number; column: number } } | undefined;
 }
 
 export function checkMdxSource(file: string, source: string, components = BUILT_IN_COMPONENTS): ContentProblem[] {
-	// Front matter blanked, lines kept, so positions are the file's own.
-	const text = source.replace(/^---\n[\s\S]*?\n---(?=\n|$)/, (m) => m.replace(/[^\n]/g, ''));
 	let tree: Root;
 	try {
-		tree = unified().use(remarkParse).use(remarkMdx).parse(text) as Root;
+		tree = parseDocument(source, { mdx: true }).tree;
 	} catch (error) {
-		const e = error as { line?: number; column?: number; reason?: string; message: string };
-		return [{ file, line: e.line ?? 1, column: e.column ?? 1, field: 'MDX', message: e.reason ?? e.message }];
+		return [mdxSyntaxProblem(file, error)];
 	}
+	return checkMdxTree(file, tree, components);
+}
+
+/** The parser's own message and position, for a document that is not valid MDX. */
+export function mdxSyntaxProblem(file: string, error: unknown): ContentProblem {
+	const e = error as { line?: number; column?: number; reason?: string; message: string };
+	return { file, line: e.line ?? 1, column: e.column ?? 1, field: 'MDX', message: e.reason ?? e.message };
+}
+
+/** Components, imports and expressions of a parsed MDX document (positions are the file's own). */
+export function checkMdxTree(file: string, tree: Root, components = BUILT_IN_COMPONENTS): ContentProblem[] {
 	const problems: ContentProblem[] = [];
 	const at = (node: Positioned, message: string) =>
 		problems.push({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, field: 'MDX', message });

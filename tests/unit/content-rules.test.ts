@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { loadFacts } from '../../src/utils/facts.ts';
-import { listDocumentFiles, readSourceFile } from '../../src/utils/content-files.ts';
+import { loadFacts } from '../../src/facts/facts.ts';
+import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
 
 const dir = path.resolve('content');
 const { facts } = loadFacts(dir);
