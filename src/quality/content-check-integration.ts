@@ -8,7 +8,8 @@ import { displayPath } from '../core/paths.ts';
 import { checkContent } from './check-content.ts';
 
 export function checkContentStep(site: ResolvedConfig, logger: AstroIntegrationLogger): void {
-	const { documents, overdue } = checkContent(site.contentDir, { strictReview: site.strictReview, today: site.today });
+	const options = { strictReview: site.strictReview, today: site.today, policyFile: site.policyFile };
+	const { documents, overdue } = checkContent(site.contentDir, options);
 	logger.info(`${documents.length} documents passed the content checks`);
 	// The review report: every overdue document with its owner, so the build log is the reminder.
 	if (overdue.length) {

@@ -8,7 +8,7 @@ import { ContentError } from '../../core/errors.ts';
 import { displayPath } from '../../core/paths.ts';
 import { checkContent } from '../../quality/index.ts';
 import { parseCommandArgs, str, type Command } from '../args.ts';
-import { loadProject } from '../project.ts';
+import { contentPaths, loadProject } from '../project.ts';
 
 const USAGE = `usage: opsbook check [--json] [--strict-review] [--root <dir>] [--content <dir>] [--today YYYY-MM-DD]
 
@@ -27,12 +27,12 @@ export const checkCommand: Command = {
 			today: { type: 'string' },
 		});
 		const project = await loadProject(path.resolve(str(values.root) ?? '.'));
-		const dir = values.content ? path.resolve(String(values.content)) : project.config.contentDir;
+		const { dir, policyFile } = contentPaths(project, str(values.content));
 		const strictReview = values['strict-review'] === true || project.config.strictReview;
 		const today = str(values.today) ?? project.config.today;
 		const started = performance.now();
 		try {
-			const { documents, overdue } = checkContent(dir, { strictReview, today });
+			const { documents, overdue } = checkContent(dir, { strictReview, today, policyFile });
 			const ms = Math.round(performance.now() - started);
 			if (values.json) console.log(JSON.stringify({ ok: true, documents: documents.length, overdue, problems: [] }, null, 2));
 			else console.log(`${documents.length} documents in ${displayPath(dir)}/ passed the content checks (${ms} ms).`);
