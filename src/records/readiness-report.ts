@@ -78,7 +78,7 @@ export function verdictSentence(readiness: Readiness, policyLabel = 'the policy 
 export function acceptanceLine(a: AcceptanceCheck, who: string): string {
 	const d = a.record.data;
 	const by = `${a.roleTitle}${who ? ` (${who})` : ''} on ${d.date}, until ${d.expires}: ${d.reason}`;
-	return a.counts ? `ACCEPTED by ${by}` : `does not count (${a.note}); by ${by}`;
+	return a.counts ? `ACCEPTED by ${by}` : `DOES NOT COUNT: ${a.note}. By ${by}`;
 }
 
 /**

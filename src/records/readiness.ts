@@ -13,6 +13,7 @@
 import type { DocumentData } from '../core/document-schema.ts';
 import type { Facts } from '../facts/schema.ts';
 import type { RecordCollection, RecordEntry, RecordSet } from './schema.ts';
+import { RECORD_FOLDERS } from './records-shape.ts';
 import { acceptingRoles, type CriterionKind, type CriterionSpec, type Policy, type PolicyApprovals } from './policy.ts';
 import { addDays, isoDay } from '../core/dates.ts';
 
@@ -28,6 +29,8 @@ export interface ReadinessInput {
 	/** The parsed policy file; undefined when the site has none (then nothing can be ready). */
 	policy: Policy | undefined;
 	today: Date;
+	/** How messages name the content folder, so they point where the records go (`content`, `handbook`). */
+	contentLabel?: string | undefined;
 }
 
 export type Evidence =
@@ -141,6 +144,8 @@ interface Context extends ReadinessInput {
 	signoffRows: SignoffRow[];
 	latestRehearsal?: RecordEntry<'rehearsals'> | undefined;
 	roleTitle(key: string): string;
+	/** Where a record collection's files go, for messages: `content/records/ci/`. */
+	folder(collection: RecordCollection): string;
 }
 
 function context(input: ReadinessInput, policy: Policy): Context {
@@ -153,6 +158,7 @@ function context(input: ReadinessInput, policy: Policy): Context {
 		signoffRows: [],
 		latestRehearsal: env ? latest(input.records.rehearsals.filter((r) => r.data.environment === env)) : undefined,
 		roleTitle: (key) => input.facts.roles[key]?.title ?? key,
+		folder: (collection) => `${input.contentLabel ?? 'content'}/${RECORD_FOLDERS[collection]}/`,
 	};
 	ctx.signoffRows = signoffRows(ctx);
 	return ctx;
@@ -345,7 +351,7 @@ function tests(ctx: Context): Outcome {
 			}
 		} else {
 			missing.push(
-				'no CI record (content/records/ci/) and no post-deployment verification (content/records/verifications/) ' +
+				`no CI record (${ctx.folder('ci')}) and no post-deployment verification (${ctx.folder('verifications')}) ` +
 					`in the last ${maxAge} days`,
 			);
 		}
@@ -353,7 +359,7 @@ function tests(ctx: Context): Outcome {
 	return {
 		rule:
 			'A static site cannot see CI. It counts the latest CI record ' +
-			'(content/records/ci/: version, pipeline link, result) ' +
+			`(${ctx.folder('ci')}: version, pipeline link, result) ` +
 			`within ${maxAge ?? 'approvals.evidenceMaxAgeDays'} days with result pass; without one, the latest ` +
 			'post-deployment verification record in that window with every check passed.',
 		missing,
@@ -387,7 +393,7 @@ function training(ctx: Context): Outcome {
 	const missing: string[] = [];
 	const roles = setting(ctx, 'trainedRoles', missing);
 	if (!agenda) missing.push('the policy has no task.agenda');
-	if (!sessions.length) missing.push('no knowledge-transfer session recorded (content/records/training/)');
+	if (!sessions.length) missing.push(`no knowledge-transfer session recorded (${ctx.folder('training')})`);
 	const covered = new Set(sessions.flatMap((s) => s.data.agenda));
 	const uncovered = agenda?.items.filter((a) => !covered.has(a.id)) ?? [];
 	if (sessions.length && uncovered.length) {
@@ -418,7 +424,7 @@ function rehearsal(ctx: Context): Outcome {
 	const run = ctx.latestRehearsal;
 	let expires: Date | undefined;
 	if (env && maxAge) {
-		if (!run) missing.push(`no rehearsal in ${env} recorded (content/records/rehearsals/)`);
+		if (!run) missing.push(`no rehearsal in ${env} recorded (${ctx.folder('rehearsals')})`);
 		else {
 			const { date, version, result, issuesFound } = run.data;
 			const age = ageDays(date, ctx.today);
@@ -590,7 +596,7 @@ function signoffs(ctx: Context): Outcome {
 	const expiries: Date[] = [];
 	for (const row of ctx.signoffRows) {
 		const r = row.record?.data;
-		if (row.status === 'missing') missing.push(`${row.roleTitle}: no sign-off recorded (content/records/signoffs/)`);
+		if (row.status === 'missing') missing.push(`${row.roleTitle}: no sign-off recorded (${ctx.folder('signoffs')})`);
 		else if (row.status === 'expired')
 			missing.push(`${row.roleTitle}: the latest sign-off (${r!.date}) is older than ${maxAge} days`);
 		else if (row.status === 'rejected') {
@@ -648,7 +654,7 @@ function checkAcceptance(ctx: Context, record: RecordEntry<'acceptances'>, crite
 			'role-not-allowed',
 			allowed
 				? `${roleTitle} may not accept this criterion; the policy allows ${allowed}`
-				: `nobody may accept this criterion (the policy gives it acceptedBy: [])`,
+				: 'nobody may accept this criterion (acceptedBy: [] in the policy)',
 		);
 	}
 	const today = isoDay(ctx.today);

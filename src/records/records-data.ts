@@ -47,6 +47,7 @@ export async function loadRecordSet(): Promise<RecordSet> {
 export async function siteReadiness(): Promise<{ readiness: Readiness; records: RecordSet }> {
 	const records = await loadRecordSet();
 	const documents = (await allDocs()).map((d) => ({ id: d.id, data: d.data }));
-	const readiness = computeReadiness({ documents, records, facts, policy: sitePolicy, today: today(config.today) });
+	const on = today(config.today);
+	const readiness = computeReadiness({ documents, records, facts, policy: sitePolicy, today: on, contentLabel });
 	return { readiness, records };
 }

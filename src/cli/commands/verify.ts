@@ -50,7 +50,7 @@ export const verifyCommand: Command = {
 		const { facts } = inputs.loaded;
 		const { policy } = inputs;
 		const { readinessDocuments: documents, records } = inputs;
-		const readiness = computeReadiness({ documents, records, facts, policy, today: on });
+		const readiness = computeReadiness({ documents, records, facts, policy, today: on, contentLabel: label });
 		const policyLabel = displayPath(policyFile);
 		if (args.json) console.log(JSON.stringify(readinessJson(readiness, facts.site.url, label, policyLabel), null, 2));
 		else {
