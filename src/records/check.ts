@@ -134,8 +134,8 @@ function crossCheck(entry: RecordEntry, refs: References, at: At): void {
 				role(['attendees', i, 'role'], a.role);
 				person(['attendees', i, 'person'], a.person);
 			});
-			data.materials.forEach((id, i) => document(['materials', i], id));
-			data.exercises.forEach((id, i) => document(['exercises', i], id));
+			for (const [i, id] of data.materials.entries()) document(['materials', i], id);
+			for (const [i, id] of data.exercises.entries()) document(['exercises', i], id);
 			data.agenda.forEach((id, i) => {
 				if (refs.agenda && !refs.agenda.includes(id)) {
 					at(
@@ -150,13 +150,15 @@ function crossCheck(entry: RecordEntry, refs: References, at: At): void {
 			const data = (entry as RecordEntry<'rehearsals'>).data;
 			environment(['environment'], data.environment);
 			const checklist = refs.documents.get(data.checklist);
-			if (!checklist) return document(['checklist'], data.checklist);
+			if (!checklist) {
+				document(['checklist'], data.checklist);
+				return;
+			}
 			const ids = checklist.data.phases.map((p) => p.id);
-			if (!ids.length)
-				return at(
-					['checklist'],
-					`${data.checklist} declares no phases: time a document with phases: in its frontmatter`,
-				);
+			if (!ids.length) {
+				at(['checklist'], `${data.checklist} declares no phases: time a document with phases: in its frontmatter`);
+				return;
+			}
 			const seen = new Set<string>();
 			data.phases.forEach((p, i) => {
 				if (!ids.includes(p.id))
@@ -167,7 +169,8 @@ function crossCheck(entry: RecordEntry, refs: References, at: At): void {
 			return;
 		}
 		case 'verifications':
-			return environment(['environment'], (entry as RecordEntry<'verifications'>).data.environment);
+			environment(['environment'], (entry as RecordEntry<'verifications'>).data.environment);
+			return;
 		case 'signoffs': {
 			const data = (entry as RecordEntry<'signoffs'>).data;
 			role(['role'], data.role);

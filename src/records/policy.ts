@@ -126,8 +126,7 @@ const criterionSchema = z
 		return { id, title, subtask, acceptedBy, note, kind, params: params.data } as CriterionSpec;
 	});
 
-const KIND_HINT =
-	'a criterion is id, title, subtask, optional acceptedBy and note, and one kind: ' + CRITERION_KIND_NAMES.join(', ');
+const KIND_HINT = `a criterion is id, title, subtask, optional acceptedBy and note, and one kind: ${CRITERION_KIND_NAMES.join(', ')}`;
 
 const approvalsSchema = z.strictObject({
 	/** Roles whose approving sign-off a production deployment needs. */

@@ -51,7 +51,11 @@ test.describe('a second site: other content folder, base path, features and poli
 
 		const rows = page.locator('table.criteria tbody tr');
 		await expect(rows).toHaveCount(4);
-		expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-criterion'), tr.getAttribute('data-status')]))).toEqual([
+		expect(
+			await rows.evaluateAll((trs) =>
+				trs.map((tr) => [tr.getAttribute('data-criterion'), tr.getAttribute('data-status')]),
+			),
+		).toEqual([
 			['docs', 'pass'],
 			['dry-run', 'accepted'],
 			['ci', 'pass'],
@@ -59,9 +63,13 @@ test.describe('a second site: other content folder, base path, features and poli
 		]);
 		const dryRun = page.locator('tr[data-criterion="dry-run"]');
 		await expect(dryRun).toContainText('ACCEPTED (risk)');
-		await expect(dryRun.locator('.acceptance')).toContainText('Risk accepted by Service owner (Ada Kim) on 2026-11-25, until 2026-11-30');
+		await expect(dryRun.locator('.acceptance')).toContainText(
+			'Risk accepted by Service owner (Ada Kim) on 2026-11-25, until 2026-11-30',
+		);
 		await expect(dryRun.locator('.acceptance')).toContainText('Pre-production is being rebuilt this week');
-		await expect(dryRun.locator('.missing')).toContainText('no rehearsal in preprod recorded (handbook/records/rehearsals/)');
+		await expect(dryRun.locator('.missing')).toContainText(
+			'no rehearsal in preprod recorded (handbook/records/rehearsals/)',
+		);
 		// The sign-offs cannot be waived in this policy: the acceptance is shown, with why it does not count.
 		const goLive = page.locator('tr[data-criterion="go-live"]');
 		await expect(goLive).toContainText('FAIL');
@@ -69,8 +77,14 @@ test.describe('a second site: other content folder, base path, features and poli
 
 		// The other roles: the sign-off table, who may accept, and the policy summary.
 		await expect(page.locator('.signoff-table tbody tr')).toHaveCount(2);
-		await expect(page.locator('.signoff-table tr[data-role="service-owner"]')).toHaveAttribute('data-status', 'approved');
-		await expect(page.locator('.signoff-table tr[data-role="security-champion"]')).toHaveAttribute('data-status', 'missing');
+		await expect(page.locator('.signoff-table tr[data-role="service-owner"]')).toHaveAttribute(
+			'data-status',
+			'approved',
+		);
+		await expect(page.locator('.signoff-table tr[data-role="security-champion"]')).toHaveAttribute(
+			'data-status',
+			'missing',
+		);
 		await expect(page.locator('table.acceptors tr[data-acceptors="dry-run"]')).toContainText('Service owner');
 		await expect(page.locator('table.acceptors tr[data-acceptors="go-live"]')).toContainText('nobody');
 		await expect(page.locator('.risk-section pre.record-example')).toContainText('role: service-owner');
@@ -90,20 +104,32 @@ test.describe('a second site: other content folder, base path, features and poli
 
 	test("opsbook verify --root reports the fixture's own criteria", () => {
 		const verify = (...args: string[]) =>
-			spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'opsbook.js'), 'verify', '--root', copy.project, '--today', TODAY, ...args], {
-				encoding: 'utf8',
-				env: { ...process.env, NO_COLOR: '1' },
-			});
+			spawnSync(
+				process.execPath,
+				[path.join(repoRoot, 'bin', 'opsbook.js'), 'verify', '--root', copy.project, '--today', TODAY, ...args],
+				{
+					encoding: 'utf8',
+					env: { ...process.env, NO_COLOR: '1' },
+				},
+			);
 		const run = verify();
 		expect(run.status, run.stderr).toBe(1);
 		expect(run.stdout).toMatch(/^1 +Runbook and escalation written and reviewed +PASS /m);
-		expect(run.stdout).toMatch(/^2 +Release dry-run in pre-production this week +ACCEPTED \(risk\) +Accepted as a risk by Service owner/m);
-		expect(run.stdout).toMatch(/^4 +Service owner and security champion signed off +FAIL +Security champion: no sign-off recorded/m);
+		expect(run.stdout).toMatch(
+			/^2 +Release dry-run in pre-production this week +ACCEPTED \(risk\) +Accepted as a risk by Service owner/m,
+		);
+		expect(run.stdout).toMatch(
+			/^4 +Service owner and security champion signed off +FAIL +Security champion: no sign-off recorded/m,
+		);
 		expect(run.stdout).toMatch(/^NO-GO: 1 of 4 criteria not met; 1 accepted as a risk \(dry-run\)\.$/m);
 		expect(run.stdout).not.toMatch(/Team trained|Capacity planning|Product owner/);
 
 		const json = verify('--json');
-		const report = JSON.parse(json.stdout) as { criteria: Array<{ id: string; status: string }>; signoffs: Array<{ role: string }>; policy: { file: string } };
+		const report = JSON.parse(json.stdout) as {
+			criteria: Array<{ id: string; status: string }>;
+			signoffs: Array<{ role: string }>;
+			policy: { file: string };
+		};
 		expect(report.criteria.map((c) => [c.id, c.status])).toEqual([
 			['docs', 'pass'],
 			['dry-run', 'accepted'],

@@ -78,11 +78,15 @@ export function buildSite(
 	outDir: string = path.join(projectOf(contentDir), 'dist'),
 	env: NodeJS.ProcessEnv = {},
 ): FixtureBuild {
-	const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'opsbook.js'), 'build', '--root', projectOf(contentDir)], {
-		encoding: 'utf8',
-		env: { ...process.env, OPSBOOK_OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-		maxBuffer: 64 * 1024 * 1024,
-	});
+	const result = spawnSync(
+		process.execPath,
+		[path.join(repoRoot, 'bin', 'opsbook.js'), 'build', '--root', projectOf(contentDir)],
+		{
+			encoding: 'utf8',
+			env: { ...process.env, OPSBOOK_OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+			maxBuffer: 64 * 1024 * 1024,
+		},
+	);
 	const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
 	return { status: result.status, output, contentDir, outDir };
 }

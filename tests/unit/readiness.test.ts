@@ -7,7 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { makeFixture } from '../support/fixture-site.ts';
 import { readContentInputs, type ContentInputs } from '../../src/quality/content-inputs.ts';
 import { computeReadiness, type Readiness } from '../../src/records/readiness.ts';
 import type { RecordSet } from '../../src/records/schema.ts';
@@ -311,4 +313,33 @@ test('verify: invalid content is exit 2 with the problems as file:line field', (
 	const run = verify('--content', 'tests/fixtures/no-such-site');
 	assert.equal(run.status, 2);
 	assert.match(run.stderr, /facts\.yaml.*facts file not found/);
+});
+
+test('verify: accepted risks are listed as ACCEPTED (risk), and every acceptance says whether it counts (text and JSON)', () => {
+	const dir = makeFixture('records-complete');
+	fs.rmSync(path.join(dir, 'records'), { recursive: true });
+	fs.cpSync(path.resolve('tests/fixtures/records-incomplete/content/records'), path.join(dir, 'records'), { recursive: true });
+	const run = verify('--content', dir, '--today', '2026-11-26');
+	assert.equal(run.status, 1, run.stderr);
+	assert.match(run.stdout, /^3 +All tests passing +ACCEPTED \(risk\) +Accepted as a risk by Product owner on 2026-11-25 until 2026-11-30: /m);
+	assert.match(run.stdout, /^Accepted as a risk \(still missing, deployed anyway\):\n {2}All tests passing \(subtask 5\.2\): Accepted/m);
+	assert.match(run.stdout, /^ {4}All tests passing: ACCEPTED by Product owner \(Sam Roe\) on 2026-11-25, until 2026-11-30: /m);
+	assert.match(run.stdout, /^ {4}Monitoring verified: DOES NOT COUNT: DevOps lead may not accept this criterion; the policy allows Product owner\. By DevOps lead \(Pat Doe\)/m);
+	assert.match(run.stdout, /^ {4}Deployment rehearsal successful: DOES NOT COUNT: expired on 2026-11-20\./m);
+	assert.match(run.stdout, /^NO-GO: 5 of 10 criteria not met; 1 accepted as a risk \(tests\)\.$/m);
+
+	const json = verify('--content', dir, '--today', '2026-11-26', '--json');
+	const report = JSON.parse(json.stdout) as {
+		criteria: Array<{ id: string; status: string; acceptance?: { file: string; role: string; expires: string } }>;
+		acceptances: Array<{ id: string; status: string; counts: boolean; note: string }>;
+	};
+	const tests = report.criteria.find((c) => c.id === 'tests')!;
+	assert.equal(tests.status, 'accepted');
+	assert.deepEqual([tests.acceptance?.role, tests.acceptance?.expires], ['product-owner', '2026-11-30']);
+	assert.match(tests.acceptance!.file, /records\/acceptances\/2026-11-25-tests\.yaml$/);
+	assert.deepEqual(report.acceptances.map((a) => [a.id, a.status, a.counts]), [
+		['2026-11-10-rehearsal', 'expired', false],
+		['2026-11-25-monitoring', 'role-not-allowed', false],
+		['2026-11-25-tests', 'counts', true],
+	]);
 });

@@ -22,7 +22,7 @@ import { newSession, recordChange, rememberChecklists } from '../../src/checklis
 import { rehearsalRecord, verificationRecord } from '../../src/checklists/client/session-export.ts';
 import { parse } from 'yaml';
 import { rehearsalTiming } from '../../src/records/rehearsal-timing.ts';
-import { makeFixture } from '../support/fixture-site.ts';
+import { copyFixture, makeFixture, projectOf } from '../support/fixture-site.ts';
 
 const COMPLETE = path.resolve('tests/fixtures/records-complete/content');
 
@@ -159,6 +159,17 @@ test('the policy left in facts.yaml (approvals, deploy.rehearsalMaxAgeDays) is a
 	assert.equal(found.length, 2, found.join('\n'));
 	assert.match(found[0]!, /^facts\.yaml:\d+ approvals: moved to policy\.yaml as approvals: \(the readiness policy\); remove it here$/);
 	assert.match(found[1]!, /^facts\.yaml:\d+ deploy\.rehearsalMaxAgeDays: moved to policy\.yaml as approvals\.rehearsalMaxAgeDays/);
+});
+
+test('a site whose content folder is not content/ (the second site, handbook/) checks with its own policy', () => {
+	const { project, contentDir } = copyFixture('second-site');
+	assert.equal(path.relative(project, contentDir), 'handbook');
+	assert.equal(projectOf(contentDir), project);
+	const { facts, documents } = checkContent(contentDir);
+	const { policy, records, problems: found } = checkRecords(contentDir, facts, documents);
+	assert.deepEqual(found, []);
+	assert.deepEqual(policy?.approvals.requiredRoles, ['service-owner', 'security-champion']);
+	assert.deepEqual(records.acceptances.map((a) => a.id), ['2026-11-25-dry-run', '2026-11-25-go-live']);
 });
 
 test('a site without a policy file is valid content (it is simply never ready)', () => {
