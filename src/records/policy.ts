@@ -126,7 +126,8 @@ const criterionSchema = z
 		return { id, title, subtask, acceptedBy, note, kind, params: params.data } as CriterionSpec;
 	});
 
-const KIND_HINT = `a criterion is id, title, subtask, optional acceptedBy and note, and one kind: ${CRITERION_KIND_NAMES.join(', ')}`;
+const KINDS_LIST = CRITERION_KIND_NAMES.join(', ');
+const KIND_HINT = `a criterion is id, title, subtask, optional acceptedBy and note, and one kind: ${KINDS_LIST}`;
 
 const approvalsSchema = z.strictObject({
 	/** Roles whose approving sign-off a production deployment needs. */
@@ -190,9 +191,6 @@ export function subtaskTitle(policy: Policy | undefined, id: string): string | u
 export function acceptingRoles(policy: Policy, criterion: Pick<CriterionSpec, 'acceptedBy'>): string[] {
 	return criterion.acceptedBy ?? policy.riskAcceptance.acceptedBy;
 }
-
-/** Where a setting lives, for messages: `approvals.rehearsalMaxAgeDays in the policy`. */
-export const policyField = (key: string) => `${key} in the policy`;
 
 // ---------------------------------------------------------------------------------------------------------------
 
