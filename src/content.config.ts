@@ -20,6 +20,16 @@ const cards = defineCollection({
 });
 
 // Readiness records (content/records/<collection>/*.yaml): the id is the file name, as src/records/check.ts reads it.
-const record = <C extends RecordCollection>(c: C) => defineCollection({ loader: recordLoader(c), schema: RECORD_COLLECTIONS[c].schema });
+const record = <C extends RecordCollection>(c: C) =>
+	defineCollection({ loader: recordLoader(c), schema: RECORD_COLLECTIONS[c].schema });
 
-export const collections = { docs, cards, training: record('training'), rehearsals: record('rehearsals'), verifications: record('verifications'), ci: record('ci'), signoffs: record('signoffs') };
+export const collections = {
+	docs,
+	cards,
+	training: record('training'),
+	rehearsals: record('rehearsals'),
+	verifications: record('verifications'),
+	ci: record('ci'),
+	signoffs: record('signoffs'),
+	acceptances: record('acceptances'),
+};

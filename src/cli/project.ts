@@ -61,3 +61,13 @@ export async function loadProject(root: string = process.cwd()): Promise<Project
 	const config = resolveConfig(parseOpsbookConfig(user), { root, outDir: resolvedOut });
 	return { root, configFile, config, outDir: config.outDir };
 }
+
+/**
+ * The content folder a command reads (`--content` overrides the config's) and the policy file that goes with it:
+ * the config's `policy` is relative to the content folder, so it follows an overridden folder too.
+ */
+export function contentPaths(project: Project, override?: string): { dir: string; policyFile: string } {
+	if (!override) return { dir: project.config.contentDir, policyFile: project.config.policyFile };
+	const dir = path.resolve(override);
+	return { dir, policyFile: path.resolve(dir, path.relative(project.config.contentDir, project.config.policyFile)) };
+}

@@ -120,17 +120,6 @@ export const decisionSchema = z.strictObject({ decides: slugKey, informs: slugKe
 /** `gates:` a deployment checklist approval gate: who runs its items, who approves it (never one of the runners). */
 export const gateSchema = z.strictObject({ name: z.string().min(1), covers: z.string().min(1), runs: z.array(slugKey).min(1), approves: slugKey });
 
-/** `riskAcceptance:` who may accept a failed readiness criterion in writing, and its limits. */
-export const riskAcceptanceSchema = z.strictObject({
-	acceptedBy: slugKey,
-	/** Criterion id -> role that must also agree. */
-	coSign: z.record(z.string(), slugKey).default({}),
-	/** Criterion ids that can never be accepted. */
-	notAcceptable: z.array(z.string()).default([]),
-	maxDays: z.number().int().positive(),
-	/** Where acceptance records would live (proposed; the approval page does not read them yet). */
-	recordsDir: z.string().optional(),
-});
 
 export const factsSchema = z.looseObject({
 	site: siteSchema,
@@ -148,7 +137,6 @@ export const factsSchema = z.looseObject({
 	podLabels: podLabelsSchema.optional(),
 	decisions: z.record(z.string(), decisionSchema).optional(),
 	gates: z.record(z.string().regex(/^G\d+$/, 'gate ids look like G1'), gateSchema).optional(),
-	riskAcceptance: riskAcceptanceSchema.optional(),
 });
 
 export type Facts = z.infer<typeof factsSchema> & Record<string, unknown>;
@@ -161,4 +149,3 @@ export type Metric = z.infer<typeof metricSchema>;
 export type PodLabels = z.infer<typeof podLabelsSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type Gate = z.infer<typeof gateSchema>;
-export type RiskAcceptance = z.infer<typeof riskAcceptanceSchema>;

@@ -29,6 +29,8 @@ export interface CheckOptions {
 	strictReview?: boolean;
 	/** The day reviews are judged on (config `today`); default: today. */
 	today?: string | undefined;
+	/** The readiness policy (config `policy`); default: policy.yaml in the content folder. */
+	policyFile?: string | undefined;
 }
 
 export function checkContent(dir: string, options: CheckOptions = {}) {
@@ -71,7 +73,7 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 	const records = listRecordFiles(dir).map((r) => r.file);
 	problems.push(...checkSecrets(dir, [facts.file, ...sources.map((s) => s.file), ...records]));
 	problems.push(...checkCards(dir, facts, new Set(sources.map((s) => s.id))));
-	problems.push(...checkRecords(dir, facts, documents).problems);
+	problems.push(...checkRecords(dir, facts, documents, options.policyFile).problems);
 	const overdue = overdueReviews(documents, today(options.today));
 	if (options.strictReview) problems.push(...strictReviewProblems(overdue));
 	return { facts, documents, overdue, problems };

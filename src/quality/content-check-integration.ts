@@ -9,7 +9,7 @@ import { formatProblem } from '../core/errors.ts';
 import { checkAllContent } from './check-content.ts';
 
 export async function checkContentStep(site: ResolvedConfig, logger: AstroIntegrationLogger): Promise<void> {
-	const options = { strictReview: site.strictReview, today: site.today, profile: site.profile };
+	const options = { strictReview: site.strictReview, today: site.today, profile: site.profile, policyFile: site.policyFile };
 	const { documents, overdue, commands, warnings } = await checkAllContent(site.contentDir, options);
 	logger.info(`${documents.length} documents passed the content checks (${commands.blocks} commands checked in ${commands.ms} ms)`);
 	for (const w of warnings) logger.warn(formatProblem(w));

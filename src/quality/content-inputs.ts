@@ -1,25 +1,30 @@
 /**
  * Everything the readiness computation and the export read, straight from the content folder (no Astro build):
- * the facts, the documents and the records, each through the same pre-build checks the site build runs. Invalid
- * content throws the checks' ContentError (every problem as file:line field: message).
+ * the facts, the documents, the records and the readiness policy, each through the same pre-build checks the site
+ * build runs. Invalid content throws the checks' ContentError (every problem as file:line field: message).
  */
 import { checkContent } from './check-content.ts';
 import { checkRecords } from '../records/check.ts';
 import type { CheckedDocument } from './frontmatter.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
 import type { RecordSet } from '../records/schema.ts';
+import type { Policy } from '../records/policy.ts';
 import type { ReadinessDocument } from '../records/readiness.ts';
 
 export interface ContentInputs {
 	loaded: LoadedFacts;
 	documents: CheckedDocument[];
 	records: RecordSet;
+	/** The readiness policy; undefined when the site has no policy file. */
+	policy: Policy | undefined;
 	/** The documents as the readiness computation takes them. */
 	readinessDocuments: ReadinessDocument[];
 }
 
-export function readContentInputs(dir: string): ContentInputs {
-	const { facts, documents } = checkContent(dir);
-	const { records } = checkRecords(dir, facts, documents);
-	return { loaded: facts, documents, records, readinessDocuments: documents.map((d) => ({ id: d.source.id, data: d.data })) };
+/** `policyFile`: the config's `policy` (absolute); default policy.yaml in the content folder. */
+export function readContentInputs(dir: string, policyFile?: string): ContentInputs {
+	const { facts, documents } = checkContent(dir, { policyFile });
+	const { records, policy } = checkRecords(dir, facts, documents, policyFile);
+	const readinessDocuments = documents.map((d) => ({ id: d.source.id, data: d.data }));
+	return { loaded: facts, documents, records, policy, readinessDocuments };
 }

@@ -1,7 +1,8 @@
-/** Readiness records, the readiness computation and the approval page. */
+/** Readiness records, the readiness policy (policy.yaml), the readiness computation and the approval page. */
 import { route } from '../core/routes.ts';
 
 export { computeReadiness, type Readiness } from './readiness.ts';
+export { parsePolicy, type Policy } from './policy.ts';
 
 export const recordRoutes = [
 	route('/approval', './routes/approval.astro', import.meta.url),

@@ -11,6 +11,7 @@ export const RECORD_PAGES = {
 	verifications: 'approval/',
 	ci: 'approval/',
 	signoffs: 'approval/',
+	acceptances: 'approval/',
 } as const satisfies Record<RecordCollection, string>;
 
 /** The element id a record's section or row carries on its page. */

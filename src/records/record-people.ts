@@ -6,7 +6,11 @@
 import type { Facts } from '../facts/schema.ts';
 import { WITHHELD } from '../facts/public-facts.ts';
 
-export function personName(facts: Facts, who: { person?: string | undefined; name?: string | undefined }, publicEdition: boolean): string {
+export function personName(
+	facts: Facts,
+	who: { person?: string | undefined; name?: string | undefined },
+	publicEdition: boolean,
+): string {
 	if (publicEdition) return WITHHELD;
 	if (who.person) return facts.people[who.person]?.name ?? who.person;
 	return who.name ?? '';

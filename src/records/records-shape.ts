@@ -74,9 +74,17 @@ export const REHEARSAL_FIELDS = [
 
 export const REHEARSAL_PHASE_FIELDS = ['id', 'start', 'end'] as const satisfies ReadonlyArray<keyof RehearsalPhase>;
 
-export const VERIFICATION_FIELDS = ['date', 'version', 'environment', 'checks', 'baselineMetrics'] as const satisfies ReadonlyArray<keyof VerificationRecord>;
+export const VERIFICATION_FIELDS = [
+	'date',
+	'version',
+	'environment',
+	'checks',
+	'baselineMetrics',
+] as const satisfies ReadonlyArray<keyof VerificationRecord>;
 
-export const VERIFICATION_CHECK_FIELDS = ['check', 'result', 'at', 'note'] as const satisfies ReadonlyArray<keyof VerificationCheck>;
+export const VERIFICATION_CHECK_FIELDS = ['check', 'result', 'at', 'note'] as const satisfies ReadonlyArray<
+	keyof VerificationCheck
+>;
 
 /** Where record files live, relative to the content folder (one file per record). */
 export const RECORD_FOLDERS = {
@@ -86,4 +94,6 @@ export const RECORD_FOLDERS = {
 	training: 'records/training',
 	ci: 'records/ci',
 	signoffs: 'records/signoffs',
+	// Written by hand (issue #19): a named role accepting the risk of a failed criterion.
+	acceptances: 'records/acceptances',
 } as const;

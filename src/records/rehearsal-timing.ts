@@ -37,11 +37,20 @@ export function rehearsalTiming(record: Pick<RehearsalRecord, 'phases'>, estimat
 		const p = recorded.get(e.id);
 		if (!p) return { id: e.id, title: e.title, estimate: e.minutes };
 		const actual = minutes(p.start, p.end);
-		return { id: e.id, title: e.title, estimate: e.minutes, actual, delta: Math.round((actual - e.minutes) * 10) / 10, start: p.start, end: p.end };
+		return {
+			id: e.id,
+			title: e.title,
+			estimate: e.minutes,
+			actual,
+			delta: Math.round((actual - e.minutes) * 10) / 10,
+			start: p.start,
+			end: p.end,
+		};
 	});
 	// Phases the record has but the checklist no longer declares (renamed since): shown, never dropped.
 	for (const p of record.phases) {
-		if (!estimates.some((e) => e.id === p.id)) phases.push({ id: p.id, title: p.id, actual: minutes(p.start, p.end), start: p.start, end: p.end });
+		if (!estimates.some((e) => e.id === p.id))
+			phases.push({ id: p.id, title: p.id, actual: minutes(p.start, p.end), start: p.start, end: p.end });
 	}
 	const starts = record.phases.map((p) => p.start).sort();
 	const ends = record.phases.map((p) => p.end).sort();

@@ -8,8 +8,8 @@
  * field lists in ./records-shape.ts; the enums below come from there and tests/unit/records.test.ts proves that the
  * field lists equal these schemas' keys and that an exported file parses here.
  *
- * References that need other files (roles and people in facts.yaml, a checklist's phase ids, environments) are
- * checked by src/records/check.ts, which knows file and line.
+ * References that need other files (roles and people in facts.yaml, a checklist's phase ids, environments, the
+ * agenda and criterion ids of the policy) are checked by src/records/check.ts, which knows file and line.
  */
 import { z } from 'astro/zod';
 import {
@@ -19,14 +19,15 @@ import {
 	type RehearsalRecord as RehearsalShape,
 	type VerificationRecord as VerificationShape,
 } from './records-shape.ts';
-import { AGENDA_IDS } from './task.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NORMAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
-const documentId = z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)+$/, 'a document id looks like procedures/deployment-checklist');
+const documentId = z
+	.string()
+	.regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)+$/, 'a document id looks like procedures/deployment-checklist');
 const text = z.string().trim().min(1, 'must not be empty');
 
 /**
@@ -35,7 +36,10 @@ const text = z.string().trim().min(1, 'must not be empty');
  */
 export const day = z.preprocess(
 	(v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-	z.string({ error: 'expected a date like 2026-11-20' }).regex(DAY, 'expected a date like 2026-11-20').refine(isCalendarDay, 'not a calendar date'),
+	z
+		.string({ error: 'expected a date like 2026-11-20' })
+		.regex(DAY, 'expected a date like 2026-11-20')
+		.refine(isCalendarDay, 'not a calendar date'),
 );
 
 /** A moment in time, normalised to UTC `2026-11-20T10:05:00Z` whether written with an offset, quoted or not. */
@@ -43,7 +47,10 @@ export const instant = z.preprocess(
 	(v) => (v instanceof Date ? v.toISOString() : v),
 	z
 		.string({ error: 'expected a time like 2026-11-20T10:05:00Z' })
-		.refine((s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)), 'expected a time like 2026-11-20T10:05:00Z (UTC, or with an offset)')
+		.refine(
+			(s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)),
+			'expected a time like 2026-11-20T10:05:00Z (UTC, or with an offset)',
+		)
 		.transform((s) => new Date(s).toISOString().replace('.000Z', 'Z')),
 );
 
@@ -52,8 +59,12 @@ const version = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), tex
 
 /** Someone named in a record: a key of `people` in facts.yaml, or a free name (people outside the facts file). */
 const personFields = { person: slug.optional(), name: text.optional() };
-const onePerson = (p: { person?: string | undefined; name?: string | undefined }) => (p.person ? 1 : 0) + (p.name ? 1 : 0) === 1;
-const onePersonMessage = { message: 'give either person (a key of people in facts.yaml) or name, not both', path: ['person'] };
+const onePerson = (p: { person?: string | undefined; name?: string | undefined }) =>
+	(p.person ? 1 : 0) + (p.name ? 1 : 0) === 1;
+const onePersonMessage = {
+	message: 'give either person (a key of people in facts.yaml) or name, not both',
+	path: ['person'],
+};
 
 export const attendeeSchema = z.strictObject({ ...personFields, role: slug }).refine(onePerson, onePersonMessage);
 
@@ -65,8 +76,8 @@ export const trainingSchema = z.strictObject({
 	presenter: slug,
 	/** Minutes. */
 	duration: z.number().int().positive(),
-	/** Ids of the subtask 4.2 items the session covered (src/records/task.ts). */
-	agenda: z.array(z.enum(AGENDA_IDS)).min(1, 'list the subtask 4.2 items the session covered'),
+	/** Ids of the agenda items the session covered (task.agenda in the policy; checked by src/records/check.ts). */
+	agenda: z.array(slug).min(1, 'list the agenda items the session covered'),
 	attendees: z.array(attendeeSchema).min(1, 'list who attended, with their role'),
 	/** Training documents used (ids). */
 	materials: z.array(documentId).default([]),
@@ -78,7 +89,10 @@ export const trainingSchema = z.strictObject({
 /** One timed phase; end >= start is compared only when both are valid times (Zod runs object checks after a field failed). */
 export const rehearsalPhaseSchema = z
 	.strictObject({ id: slug, start: instant, end: instant })
-	.refine((p) => !(NORMAL_INSTANT.test(p.start) && NORMAL_INSTANT.test(p.end)) || p.end >= p.start, { message: 'end is before start', path: ['end'] });
+	.refine((p) => !(NORMAL_INSTANT.test(p.start) && NORMAL_INSTANT.test(p.end)) || p.end >= p.start, {
+		message: 'end is before start',
+		path: ['end'],
+	});
 
 /** Subtask 4.3: a deployment rehearsal, each checklist phase timed. Same fields as RehearsalRecord (records-shape). */
 export const rehearsalSchema = z.strictObject({
@@ -95,17 +109,28 @@ export const rehearsalSchema = z.strictObject({
 }) satisfies z.ZodType<RehearsalShape>;
 
 /** Subtask 4.4: a post-deployment verification. Same fields as VerificationRecord (records-shape). */
-export const verificationCheckSchema = z.strictObject({ check: text, result: z.enum(CHECK_RESULTS), at: instant.optional(), note: text.optional() });
+export const verificationCheckSchema = z.strictObject({
+	check: text,
+	result: z.enum(CHECK_RESULTS),
+	at: instant.optional(),
+	note: text.optional(),
+});
 
 /** A baseline value: a number, a string, or `{ value, unit }`. */
-export const baselineValueSchema = z.union([z.number(), text, z.strictObject({ value: z.union([z.number(), text]), unit: text.optional() })]);
+export const baselineValueSchema = z.union([
+	z.number(),
+	text,
+	z.strictObject({ value: z.union([z.number(), text]), unit: text.optional() }),
+]);
 
 export const verificationSchema = z.strictObject({
 	date: day,
 	version,
 	environment: slug,
 	checks: z.array(verificationCheckSchema).min(1, 'list the checks that were run'),
-	baselineMetrics: z.record(text, baselineValueSchema).refine((m) => Object.keys(m).length > 0, 'record at least one baseline metric (name: value)'),
+	baselineMetrics: z
+		.record(text, baselineValueSchema)
+		.refine((m) => Object.keys(m).length > 0, 'record at least one baseline metric (name: value)'),
 }) satisfies z.ZodType<VerificationShape>;
 
 /** Subtask 5.3: one party's decision. */
@@ -133,25 +158,42 @@ export const ciSchema = z.strictObject({
 });
 
 /**
- * `approvals:` in facts.yaml: the readiness policy, in one place. Rehearsal age is `deploy.rehearsalMaxAgeDays`.
+ * Issue #19: a named role accepts, in writing, the risk of deploying with one criterion failed. It counts toward GO
+ * only while unexpired and only when the policy lets that role accept that criterion (src/records/readiness.ts);
+ * otherwise the approval page says why it does not count.
  */
-export const approvalsSchema = z.strictObject({
-	/** Roles whose approving sign-off a production deployment needs (subtask 5.3). */
-	requiredRoles: z.array(slug).min(1),
-	/** Roles that must each be represented in a knowledge-transfer session (subtask 4.2). */
-	trainedRoles: z.array(slug).min(1),
-	/** Environment the deployment rehearsal must run in (subtask 4.3). */
-	rehearsalEnvironment: slug,
-	/** Sign-offs, CI runs and verification records older than this many days no longer count. */
-	evidenceMaxAgeDays: z.number().int().positive(),
-});
+export const acceptanceSchema = z
+	.strictObject({
+		/** Id of the criterion accepted (criteria[].id in the policy). */
+		criterion: slug,
+		/** Role key of who accepts: one the policy allows (acceptedBy) for this criterion. */
+		role: slug,
+		...personFields,
+		date: day,
+		/** Why deploying with this criterion failed is acceptable. */
+		reason: text,
+		/** Last day the acceptance counts. */
+		expires: day,
+		/** What must happen meanwhile (a follow-up, a watch). */
+		conditions: z.array(text).default([]),
+	})
+	.refine(onePerson, onePersonMessage)
+	.refine((a) => !(DAY.test(a.date) && DAY.test(a.expires)) || a.expires >= a.date, {
+		message: 'expires is before date',
+		path: ['expires'],
+	});
 
 export const RECORD_COLLECTIONS = {
 	training: { folder: RECORD_FOLDERS.training, label: 'Training session', schema: trainingSchema },
 	rehearsals: { folder: RECORD_FOLDERS.rehearsals, label: 'Rehearsal', schema: rehearsalSchema },
-	verifications: { folder: RECORD_FOLDERS.verifications, label: 'Post-deployment verification', schema: verificationSchema },
+	verifications: {
+		folder: RECORD_FOLDERS.verifications,
+		label: 'Post-deployment verification',
+		schema: verificationSchema,
+	},
 	ci: { folder: RECORD_FOLDERS.ci, label: 'CI run', schema: ciSchema },
 	signoffs: { folder: RECORD_FOLDERS.signoffs, label: 'Sign-off', schema: signoffSchema },
+	acceptances: { folder: RECORD_FOLDERS.acceptances, label: 'Risk acceptance', schema: acceptanceSchema },
 } as const;
 
 export type RecordCollection = keyof typeof RECORD_COLLECTIONS;
@@ -163,7 +205,7 @@ export type RehearsalRecord = z.output<typeof rehearsalSchema>;
 export type VerificationRecord = z.output<typeof verificationSchema>;
 export type SignoffRecord = z.output<typeof signoffSchema>;
 export type CiRecord = z.output<typeof ciSchema>;
-export type Approvals = z.output<typeof approvalsSchema>;
+export type AcceptanceRecord = z.output<typeof acceptanceSchema>;
 export type BaselineValue = z.output<typeof baselineValueSchema>;
 
 export interface RecordDataOf {
@@ -172,6 +214,7 @@ export interface RecordDataOf {
 	verifications: VerificationRecord;
 	ci: CiRecord;
 	signoffs: SignoffRecord;
+	acceptances: AcceptanceRecord;
 }
 
 /** One record file: its id is the file name without `.yaml` (`2026-11-20-staging-v1.4.0`). */
@@ -184,7 +227,7 @@ export interface RecordEntry<C extends RecordCollection = RecordCollection> {
 export type RecordSet = { [C in RecordCollection]: Array<RecordEntry<C>> };
 
 export function emptyRecordSet(): RecordSet {
-	return { training: [], rehearsals: [], verifications: [], ci: [], signoffs: [] };
+	return { training: [], rehearsals: [], verifications: [], ci: [], signoffs: [], acceptances: [] };
 }
 
 /** Where a record lives, relative to the content folder. */

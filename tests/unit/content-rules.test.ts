@@ -117,7 +117,14 @@ test('approvers: no gate is approved by a role that runs its items, and the chec
 		assert.equal(cells[4], roleTitle(g.approves), `${id} approver in the checklist`);
 		for (const r of g.runs) assert.ok(cells[3]!.includes(roleTitle(r)), `${id} runner ${r} in the checklist`);
 	}
-	assert.equal(facts.roles[f.riskAcceptance.acceptedBy] !== undefined, true, 'riskAcceptance.acceptedBy is a role');
+	// Who may accept a failed readiness criterion is the policy's (content/policy.yaml), in roles that exist.
+	const policy = parse(fs.readFileSync(path.resolve('content/policy.yaml'), 'utf8')) as {
+		riskAcceptance: { acceptedBy: string[] };
+		criteria: Array<{ id: string; acceptedBy?: string[] }>;
+	};
+	for (const role of policy.riskAcceptance.acceptedBy) assert.ok(facts.roles[role], `riskAcceptance.acceptedBy ${role}`);
+	assert.deepEqual(policy.criteria.find((c) => c.id === 'signoffs')?.acceptedBy, [], 'sign-offs can never be accepted');
+	assert.equal(f.decisions.acceptRisk.decides, policy.riskAcceptance.acceptedBy[0], 'the decision rule names the policy role');
 });
 
 test('roles: split so nobody holds too much; every role has a different backup', () => {

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeFixture } from '../support/fixture-site.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/records-complete/content');
 
@@ -55,6 +56,10 @@ test("the task's verification commands succeed on a fresh export of the shipped 
 	assert.match(checklist.stdout, /^\*\*Decision: NO-GO\.\*\*/m);
 	assert.match(checklist.stdout, /^- \[ \] \*\*Team trained and ready\*\* \(subtask 4\.2\): \*\*FAIL\*\*\.$/m);
 	assert.match(checklist.stdout, /^\| Role \| Approved by \| Date \| Decision \| Conditions \| Signature \|$/m);
+	// The risk-acceptance path is in the export too, before anyone has used it.
+	assert.match(checklist.stdout, /^## Risk acceptance$/m);
+	assert.match(checklist.stdout, /^\| Monitoring verified \| monitoring \| Engineering manager \|$/m);
+	assert.match(checklist.stdout, /^No acceptance recorded\.$/m);
 
 	// Plain Markdown: every fact resolved, every component rendered, Mermaid kept as code.
 	const all = (fs.readdirSync(path.join(work, 'DOCS'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => read(path.join(work, 'DOCS'), f)).join('\n');
@@ -134,4 +139,24 @@ test('--env picks the environment whose values commands show', () => {
 	exportTo(out, '--content', FIXTURE, '--env', 'production');
 	assert.match(read(out, 'RUNBOOKS/DEPLOYMENT_RUNBOOK.md'), /^ {3}curl -fsS https:\/\/api\.fixture\.example\.com\/healthz$/m);
 	assert.match(read(out, 'RUNBOOKS/DEPLOYMENT_RUNBOOK.md'), /show the Production environment \(`production`\)/);
+});
+
+test('risk acceptances in the export: the accepted criterion with who, why and until, and why the others do not count', () => {
+	const dir = makeFixture('records-complete');
+	fs.rmSync(path.join(dir, 'records'), { recursive: true });
+	fs.cpSync(path.resolve('tests/fixtures/records-incomplete/content/records'), path.join(dir, 'records'), { recursive: true });
+	const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-export-')), 'DOCS');
+	exportTo(out, '--content', dir, '--today', '2026-11-26');
+	const approval = read(out, 'DEPLOYMENT_APPROVAL_CHECKLIST.md');
+	assert.match(approval, /^\*\*Decision: NO-GO\.\*\* 5 of 10 criteria not met; 1 accepted as a risk \(tests\)\.$/m);
+	assert.match(
+		approval,
+		/^- \[x\] \*\*All tests passing\*\* \(subtask 5\.2\): \*\*ACCEPTED \(risk\)\*\*\. Accepted by Product owner \(Sam Roe\) on 2026-11-25 until 2026-11-30: The failing suite is the flaky upload-size test; the release does not touch uploads\.$/m,
+	);
+	assert.match(approval, /^ {2}- Missing: the latest CI run \(v1\.4\.0, 2026-11-19\) failed/m);
+	assert.match(approval, /^\| Criterion \| Accepted by \| Date \| Until \| Reason \| Conditions \| Counts \| Record \|$/m);
+	assert.match(approval, /^\| All tests passing \| Product owner \(Sam Roe\) \| 2026-11-25 \| 2026-11-30 \| .* \| Fix the flaky test before the next release \| Yes \| \[/m);
+	assert.match(approval, /^\| Monitoring verified \| DevOps lead \(Pat Doe\) \| .* \| No: DevOps lead may not accept this criterion; the policy allows Product owner \|/m);
+	assert.match(approval, /^\| Deployment rehearsal successful \| Product owner \(Former Product Owner\) \| .* \| No: expired on 2026-11-20 \|/m);
+	assert.match(approval, /\(`.*records\/acceptances\/2026-11-25-tests\.yaml`\)/);
 });

@@ -1,29 +1,41 @@
 /**
  * Deployment readiness: GO for the complete fixture, and for each missing or wrong piece of evidence a NO-GO in
- * exactly the criteria that depend on it, with a reason that says what is missing. Then `npm run verify` itself.
+ * exactly the criteria that depend on it, with a reason that says what is missing. A different policy (other roles,
+ * windows and criteria) changes the verdict with no code; a risk acceptance counts only when valid. Then
+ * `opsbook verify` itself.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { makeFixture } from '../support/fixture-site.ts';
 import { readContentInputs, type ContentInputs } from '../../src/quality/content-inputs.ts';
-import { computeReadiness, type CriterionId, type Readiness } from '../../src/records/readiness.ts';
+import { computeReadiness, type Readiness } from '../../src/records/readiness.ts';
 import type { RecordSet } from '../../src/records/schema.ts';
+import { parsePolicy, type Policy } from '../../src/records/policy.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/records-complete/content');
 const TODAY = new Date('2026-11-26T00:00:00Z');
 const base = readContentInputs(FIXTURE);
 
-type Change = (inputs: { documents: ContentInputs['readinessDocuments']; records: RecordSet; facts: Record<string, unknown> }) => void;
+interface Inputs {
+	documents: ContentInputs['readinessDocuments'];
+	records: RecordSet;
+	facts: Record<string, unknown>;
+	policy: Policy;
+}
+type Change = (inputs: Inputs) => void;
 
 function readiness(change: Change = () => {}, today = TODAY): Readiness {
-	const inputs = structuredClone({ documents: base.readinessDocuments, records: base.records, facts: base.loaded.facts as unknown as Record<string, unknown> });
+	const facts = base.loaded.facts as unknown as Record<string, unknown>;
+	const inputs: Inputs = structuredClone({ documents: base.readinessDocuments, records: base.records, facts, policy: base.policy! });
 	change(inputs);
-	return computeReadiness({ documents: inputs.documents, records: inputs.records, facts: inputs.facts as never, today });
+	return computeReadiness({ ...inputs, facts: inputs.facts as never, today });
 }
 
-const failing = (r: Readiness) => r.criteria.filter((c) => !c.pass).map((c) => c.id);
-const missing = (r: Readiness, id: CriterionId) => r.criteria.find((c) => c.id === id)!.missing.join('\n');
+const failing = (r: Readiness) => r.criteria.filter((c) => c.status === 'fail').map((c) => c.id);
+const missing = (r: Readiness, id: string) => r.criteria.find((c) => c.id === id)!.missing.join('\n');
 const doc = (inputs: Parameters<Change>[0], id: string) => inputs.documents.find((d) => d.id === id)!.data;
 
 test('the complete fixture is GO: every criterion passes, with evidence and the day it lapses', () => {
@@ -38,14 +50,14 @@ test('the complete fixture is GO: every criterion passes, with evidence and the 
 	assert.deepEqual(rehearsal.evidence, [{ type: 'record', collection: 'rehearsals', id: '2026-11-20-staging-v1.4.0', label: 'Rehearsal 2026-11-20 staging v1.4.0 (success)' }]);
 });
 
-const CASES: Array<{ name: string; change: Change; fails: CriterionId[]; says: RegExp }> = [
+const CASES: Array<{ name: string; change: Change; fails: string[]; says: RegExp }> = [
 	// Training (subtask 4.2)
 	{ name: 'no training session', change: (i) => void (i.records.training = []), fails: ['training'], says: /no knowledge-transfer session recorded/ },
 	{ name: 'an agenda item of 4.2 not covered', change: (i) => void (i.records.training[0]!.data.agenda = i.records.training[0]!.data.agenda.filter((a) => a !== 'qa')), fails: ['training'], says: /not covered by any session: Q&A session \(qa\)/ },
 	{ name: 'an on-call role never attended', change: (i) => void (i.records.training[0]!.data.attendees = i.records.training[0]!.data.attendees.filter((a) => a.role !== 'incident-commander')), fails: ['training'], says: /no attendance recorded for: Incident commander/ },
 	// Rehearsal (subtask 4.3); the security checklist criterion rests on the same run
 	{ name: 'no rehearsal', change: (i) => void (i.records.rehearsals = []), fails: ['security', 'rehearsal'], says: /no rehearsal in staging recorded/ },
-	{ name: 'rehearsal older than deploy.rehearsalMaxAgeDays', change: (i) => void (i.records.rehearsals[0]!.data.date = '2026-11-01'), fails: ['security', 'rehearsal'], says: /is 25 days old; at most 14 \(deploy\.rehearsalMaxAgeDays\)/ },
+	{ name: 'rehearsal older than approvals.rehearsalMaxAgeDays', change: (i) => void (i.records.rehearsals[0]!.data.date = '2026-11-01'), fails: ['security', 'rehearsal'], says: /is 25 days old; at most 14 \(approvals\.rehearsalMaxAgeDays\)/ },
 	{ name: 'rehearsal failed', change: (i) => void (i.records.rehearsals[0]!.data.result = 'failed'), fails: ['security', 'rehearsal'], says: /result is failed: Canary dashboard loads slowly/ },
 	{ name: 'rehearsal in production, not staging', change: (i) => void (i.records.rehearsals[0]!.data.environment = 'production'), fails: ['security', 'rehearsal'], says: /no rehearsal in staging recorded/ },
 	{ name: 'rollback not practised', change: (i) => void (i.records.rehearsals[0]!.data.rollbackPractised = false), fails: ['rehearsal'], says: /rollback was not practised/ },
@@ -108,16 +120,156 @@ test('the latest sign-off of a role decides: a later approval replaces an earlie
 	assert.deepEqual(failing(later), ['signoffs']);
 });
 
-test('without an approvals policy in facts.yaml every criterion that needs it fails, and says why', () => {
-	const r = readiness((i) => void delete i.facts.approvals);
+test('a policy without its approval settings fails every criterion that needs them, and says which', () => {
+	const r = readiness((i) => void (i.policy.approvals = {}));
 	assert.deepEqual(failing(r), ['security', 'tests', 'training', 'rehearsal', 'monitoring', 'signoffs']);
-	assert.match(missing(r, 'signoffs'), /facts\.yaml has no valid approvals: section/);
+	assert.match(missing(r, 'signoffs'), /the policy has no approvals\.requiredRoles/);
+	assert.match(missing(r, 'rehearsal'), /the policy has no approvals\.rehearsalEnvironment/);
 	assert.deepEqual(r.signoffs, []);
+});
+
+test('without a policy file nothing can be ready: NO-GO with no criteria', () => {
+	const r = computeReadiness({ documents: base.readinessDocuments, records: base.records, facts: base.loaded.facts, policy: undefined, today: TODAY });
+	assert.equal(r.go, false);
+	assert.deepEqual(r.criteria, []);
+	assert.equal(r.policy, undefined);
 });
 
 test('evidence ages: the complete fixture is NO-GO two weeks later', () => {
 	const r = readiness(undefined, new Date('2026-12-10T00:00:00Z'));
 	assert.deepEqual(failing(r), ['security', 'rehearsal']);
+});
+
+// Another team's rules: the same documents and records under a different policy, written as YAML, no code.
+const OTHER_POLICY = `
+task:
+  title: Platform release
+  subtasks:
+    - { id: '1.1', title: Release checklist, minDocuments: 1 }
+    - { id: '2.1', title: Deploy runbook, minDocuments: 1 }
+    - { id: '9.1', title: Release approval }
+approvals:
+  requiredRoles: [devops-lead]
+  rehearsalEnvironment: staging
+  rehearsalMaxAgeDays: 3
+  evidenceMaxAgeDays: 7
+riskAcceptance:
+  acceptedBy: [devops-lead]
+criteria:
+  - { id: docs, title: Release documents current, subtask: '1.1', documents: {} }
+  - { id: dry-run, title: Staging dry run within three days, subtask: '9.1', rehearsal: {} }
+  - { id: approvals, title: DevOps lead approved, subtask: '9.1', signoffs: {} }
+`;
+
+function otherPolicy(): Policy {
+	const { policy, problems } = parsePolicy(OTHER_POLICY, 'other-policy.yaml', base.loaded.facts);
+	assert.deepEqual(problems, []);
+	return policy!;
+}
+
+test('a second policy (other roles, windows, criteria and task) changes readiness with no code change', () => {
+	const on = (day: string) => readiness((i) => void (i.policy = otherPolicy()), new Date(`${day}T00:00:00Z`));
+	const early = on('2026-11-23');
+	assert.equal(early.go, true, JSON.stringify(early.criteria.filter((c) => c.status === 'fail'), null, 2));
+	assert.deepEqual(early.criteria.map((c) => [c.id, c.kind, c.title, c.subtask]), [
+		['docs', 'documents', 'Release documents current', '1.1'],
+		['dry-run', 'rehearsal', 'Staging dry run within three days', '9.1'],
+		['approvals', 'signoffs', 'DevOps lead approved', '9.1'],
+	]);
+	// One required role instead of four; the rehearsal window is 3 days, so 2026-11-20 + 3 is the first to lapse.
+	assert.deepEqual(early.signoffs.map((s) => [s.role, s.status]), [['devops-lead', 'approved']]);
+	assert.equal(early.validUntil, '2026-11-23');
+	assert.match(early.criteria[0]!.rule, /^Every deliverable subtask \(1\.1, 2\.1\) is covered/);
+
+	// The same records on the day the shipped policy calls GO: NO-GO under this one, for its own reason.
+	assert.equal(readiness().go, true);
+	const late = on('2026-11-26');
+	assert.equal(late.go, false);
+	assert.deepEqual(failing(late), ['dry-run']);
+	assert.match(missing(late, 'dry-run'), /is 6 days old; at most 3 \(approvals\.rehearsalMaxAgeDays\)/);
+	// Its own risk-acceptance roles too: the DevOps lead may accept, the shipped policy's product owner may not.
+	const accepted = readiness((i) => {
+		i.policy = otherPolicy();
+		i.records.acceptances = [acceptance({ criterion: 'dry-run', role: 'devops-lead' })];
+	});
+	assert.deepEqual(accepted.criteria.map((c) => c.status), ['pass', 'accepted', 'pass']);
+	assert.equal(accepted.go, true);
+});
+
+// Risk acceptance (issue #19).
+function acceptance(data: Partial<RecordSet['acceptances'][number]['data']> = {}, id = '2026-11-24-monitoring'): RecordSet['acceptances'][number] {
+	return {
+		collection: 'acceptances',
+		id,
+		data: {
+			criterion: 'monitoring',
+			role: 'product-owner',
+			person: 'sam-roe',
+			date: '2026-11-24',
+			reason: 'Alert routing verified by hand in staging',
+			expires: '2026-12-01',
+			conditions: ['Watch the error-rate dashboard for the first hour'],
+			...data,
+		},
+	};
+}
+const alertsNotVerified: Change = (i) => {
+	i.records.rehearsals[0]!.data.alertsVerified = false;
+	i.records.verifications[0]!.data.checks[1]!.result = 'fail';
+};
+
+test('a valid acceptance by an allowed role turns a failed criterion into ACCEPTED (risk) and counts toward GO', () => {
+	assert.deepEqual(failing(readiness(alertsNotVerified)), ['monitoring']);
+	const r = readiness((i) => {
+		alertsNotVerified(i);
+		i.records.acceptances = [acceptance()];
+	});
+	assert.equal(r.go, true);
+	const c = r.criteria.find((x) => x.id === 'monitoring')!;
+	assert.equal(c.status, 'accepted');
+	assert.equal(c.pass, false, 'the evidence still fails; the risk is accepted');
+	assert.match(c.missing.join('\n'), /did not verify alerts/);
+	assert.equal(c.reason, 'Accepted as a risk by Product owner on 2026-11-24 until 2026-12-01: Alert routing verified by hand in staging');
+	assert.equal(c.acceptance?.who, 'Sam Roe');
+	// The acceptance's last day bounds the verdict like any evidence: it ends before the rehearsal's 2026-12-04.
+	assert.equal(r.validUntil, '2026-12-01');
+	assert.deepEqual(r.acceptances.map((a) => [a.status, a.counts, a.note]), [['counts', true, 'counts until 2026-12-01']]);
+});
+
+const VOID: Array<{ name: string; data: Partial<RecordSet['acceptances'][number]['data']>; status: string; note: RegExp }> = [
+	{ name: 'expired', data: { date: '2026-11-18', expires: '2026-11-25' }, status: 'expired', note: /^expired on 2026-11-25$/ },
+	{ name: 'by a role the policy does not allow', data: { role: 'devops-lead' }, status: 'role-not-allowed', note: /^DevOps lead may not accept this criterion; the policy allows Product owner$/ },
+	{ name: 'for a criterion nobody may accept', data: { criterion: 'signoffs' }, status: 'role-not-allowed', note: /^nobody may accept this criterion/ },
+	{ name: 'dated after today', data: { date: '2026-11-27', expires: '2026-11-30' }, status: 'not-yet', note: /^dated 2026-11-27, after 2026-11-26/ },
+	{ name: 'longer than riskAcceptance.maxDays', data: { expires: '2026-12-31' }, status: 'too-long', note: /runs 37 days \(2026-11-24 to 2026-12-31\); the policy allows at most 14/ },
+];
+
+for (const v of VOID) {
+	test(`an acceptance does not count when ${v.name}: the criterion stays FAIL and says why`, () => {
+		const r = readiness((i) => {
+			alertsNotVerified(i);
+			if (v.data.criterion === 'signoffs') i.records.signoffs = i.records.signoffs.filter((s) => s.data.role !== 'product-owner');
+			i.records.acceptances = [acceptance(v.data)];
+		});
+		assert.equal(r.go, false);
+		const accepted = r.criteria.find((c) => c.id === (v.data.criterion ?? 'monitoring'))!;
+		assert.equal(accepted.status, 'fail');
+		assert.equal(accepted.acceptance, undefined);
+		assert.equal(r.acceptances[0]!.status, v.status);
+		assert.equal(r.acceptances[0]!.counts, false);
+		assert.match(r.acceptances[0]!.note, v.note);
+	});
+}
+
+test('an acceptance of a criterion that passes is not needed, and the longest valid acceptance is the one shown', () => {
+	const passing = readiness((i) => void (i.records.acceptances = [acceptance()]));
+	assert.equal(passing.criteria.find((c) => c.id === 'monitoring')!.status, 'pass');
+	assert.equal(passing.acceptances[0]!.status, 'not-needed');
+	const two = readiness((i) => {
+		alertsNotVerified(i);
+		i.records.acceptances = [acceptance({ expires: '2026-11-28' }, 'a'), acceptance({ expires: '2026-12-02' }, 'b')];
+	});
+	assert.equal(two.criteria.find((c) => c.id === 'monitoring')!.acceptance?.record.id, 'b');
 });
 
 // `npm run verify` is the same computation as a command.
@@ -161,4 +313,33 @@ test('verify: invalid content is exit 2 with the problems as file:line field', (
 	const run = verify('--content', 'tests/fixtures/no-such-site');
 	assert.equal(run.status, 2);
 	assert.match(run.stderr, /facts\.yaml.*facts file not found/);
+});
+
+test('verify: accepted risks are listed as ACCEPTED (risk), and every acceptance says whether it counts (text and JSON)', () => {
+	const dir = makeFixture('records-complete');
+	fs.rmSync(path.join(dir, 'records'), { recursive: true });
+	fs.cpSync(path.resolve('tests/fixtures/records-incomplete/content/records'), path.join(dir, 'records'), { recursive: true });
+	const run = verify('--content', dir, '--today', '2026-11-26');
+	assert.equal(run.status, 1, run.stderr);
+	assert.match(run.stdout, /^3 +All tests passing +ACCEPTED \(risk\) +Accepted as a risk by Product owner on 2026-11-25 until 2026-11-30: /m);
+	assert.match(run.stdout, /^Accepted as a risk \(still missing, deployed anyway\):\n {2}All tests passing \(subtask 5\.2\): Accepted/m);
+	assert.match(run.stdout, /^ {4}All tests passing: ACCEPTED by Product owner \(Sam Roe\) on 2026-11-25, until 2026-11-30: /m);
+	assert.match(run.stdout, /^ {4}Monitoring verified: DOES NOT COUNT: DevOps lead may not accept this criterion; the policy allows Product owner\. By DevOps lead \(Pat Doe\)/m);
+	assert.match(run.stdout, /^ {4}Deployment rehearsal successful: DOES NOT COUNT: expired on 2026-11-20\./m);
+	assert.match(run.stdout, /^NO-GO: 5 of 10 criteria not met; 1 accepted as a risk \(tests\)\.$/m);
+
+	const json = verify('--content', dir, '--today', '2026-11-26', '--json');
+	const report = JSON.parse(json.stdout) as {
+		criteria: Array<{ id: string; status: string; acceptance?: { file: string; role: string; expires: string } }>;
+		acceptances: Array<{ id: string; status: string; counts: boolean; note: string }>;
+	};
+	const tests = report.criteria.find((c) => c.id === 'tests')!;
+	assert.equal(tests.status, 'accepted');
+	assert.deepEqual([tests.acceptance?.role, tests.acceptance?.expires], ['product-owner', '2026-11-30']);
+	assert.match(tests.acceptance!.file, /records\/acceptances\/2026-11-25-tests\.yaml$/);
+	assert.deepEqual(report.acceptances.map((a) => [a.id, a.status, a.counts]), [
+		['2026-11-10-rehearsal', 'expired', false],
+		['2026-11-25-monitoring', 'role-not-allowed', false],
+		['2026-11-25-tests', 'counts', true],
+	]);
 });

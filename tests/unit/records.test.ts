@@ -1,6 +1,7 @@
 /**
- * Readiness records: an invalid record is reported as file:line field (before the build), references are checked
- * against facts.yaml and the documents, and the Zod schemas agree with the browser export's field lists.
+ * Readiness records and the policy: an invalid record or policy is reported as file:line field (before the build),
+ * references are checked against facts.yaml, the documents and the policy, and the Zod schemas agree with the
+ * browser export's field lists.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +22,7 @@ import { newSession, recordChange, rememberChecklists } from '../../src/checklis
 import { rehearsalRecord, verificationRecord } from '../../src/checklists/client/session-export.ts';
 import { parse } from 'yaml';
 import { rehearsalTiming } from '../../src/records/rehearsal-timing.ts';
-import { makeFixture } from '../support/fixture-site.ts';
+import { copyFixture, makeFixture, projectOf } from '../support/fixture-site.ts';
 
 const COMPLETE = path.resolve('tests/fixtures/records-complete/content');
 
@@ -41,6 +42,7 @@ function problems(dir: string): string[] {
 	}
 }
 
+const ACCEPTANCE = 'criterion: monitoring\nrole: product-owner\nperson: sam-roe\ndate: 2026-11-24\nreason: Alerts checked by hand\nexpires: 2026-12-01\n';
 const REHEARSAL = fs.readFileSync(path.join(COMPLETE, 'records/rehearsals/2026-11-20-staging-v1.4.0.yaml'), 'utf8');
 const BAD = 'records/rehearsals/2026-11-25-staging-v1.5.0.yaml';
 
@@ -57,6 +59,7 @@ test('the complete fixture has valid records, parsed into each collection', () =
 			verifications: ['2026-11-21-v1.4.0'],
 			ci: ['2026-11-19-v1.4.0'],
 			signoffs: ['2026-11-22-devops-lead', '2026-11-22-on-call-engineer', '2026-11-22-product-owner', '2026-11-22-security-lead'],
+			acceptances: [],
 		},
 	);
 	// Quoted and unquoted times both end up as the same UTC string.
@@ -84,6 +87,10 @@ const CASES: Array<{ name: string; file?: string; text: string; expect: RegExp }
 	{ name: 'sign-off decision that is neither', file: 'records/signoffs/2026-11-25-x.yaml', text: 'role: devops-lead\nname: Someone\ndate: 2026-11-25\ndecision: maybe\n', expect: /x\.yaml:4 field "decision": / },
 	{ name: 'verification without baseline metrics', file: 'records/verifications/2026-11-25-x.yaml', text: 'date: 2026-11-25\nversion: "v1"\nenvironment: staging\nchecks:\n  - { check: Health, result: pass }\nbaselineMetrics: {}\n', expect: /x\.yaml:6 field "baselineMetrics": record at least one baseline metric/ },
 	{ name: 'CI run without a pipeline link', file: 'records/ci/2026-11-25-x.yaml', text: 'date: 2026-11-25\nversion: "v1"\npipeline: soon\nresult: pass\n', expect: /x\.yaml:3 field "pipeline": / },
+	{ name: 'acceptance of a criterion the policy does not have', file: 'records/acceptances/2026-11-25-x.yaml', text: ACCEPTANCE.replace('criterion: monitoring', 'criterion: monitorng'), expect: /^records\/acceptances\/2026-11-25-x\.yaml:1 field "criterion": unknown criterion "monitorng"; criteria in the policy: documents, security, / },
+	{ name: 'acceptance expiring before its date', file: 'records/acceptances/2026-11-25-x.yaml', text: ACCEPTANCE.replace('expires: 2026-12-01', 'expires: 2026-11-01'), expect: /x\.yaml:6 field "expires": expires is before date/ },
+	{ name: 'acceptance by a role facts.yaml does not have', file: 'records/acceptances/2026-11-25-x.yaml', text: ACCEPTANCE.replace('role: product-owner', 'role: cto'), expect: /x\.yaml:2 field "role": unknown role "cto"/ },
+	{ name: 'acceptance without a reason', file: 'records/acceptances/2026-11-25-x.yaml', text: ACCEPTANCE.replace(/reason: .*\n/, ''), expect: /x\.yaml:1 field "reason": / },
 	{ name: 'a .yml file (not read by the site)', file: 'records/ci/2026-11-25-x.yml', text: 'date: 2026-11-25\n', expect: /^records\/ci\/2026-11-25-x\.yml:1 file name: record files end in \.yaml/ },
 ];
 
@@ -95,14 +102,78 @@ for (const c of CASES) {
 	});
 }
 
-test('approvals in facts.yaml are checked: roles and environment must exist', () => {
+const POLICY = fs.readFileSync(path.join(COMPLETE, 'policy.yaml'), 'utf8');
+
+const POLICY_CASES: Array<{ name: string; change: (text: string) => string; expect: RegExp[] }> = [
+	{
+		name: 'a setting of the wrong type',
+		change: (t) => t.replace('rehearsalMaxAgeDays: 14', 'rehearsalMaxAgeDays: fourteen'),
+		expect: [/^policy\.yaml:59 field "approvals\.rehearsalMaxAgeDays": a number of days$/],
+	},
+	{
+		name: 'roles and an environment facts.yaml does not have',
+		change: (t) => t.replace('trainedRoles: [on-call-engineer, incident-commander]', 'trainedRoles: [on-call-engineer, ic]').replace('rehearsalEnvironment: staging', 'rehearsalEnvironment: qa'),
+		expect: [/^policy\.yaml:\d+ field "approvals\.trainedRoles\.1": unknown role "ic"; roles in facts\.yaml: /, /^policy\.yaml:\d+ field "approvals\.rehearsalEnvironment": unknown environment "qa"/],
+	},
+	{
+		name: 'a criterion of an unknown kind',
+		change: (t) => t.replace('    monitoring: {}', '    monitorng: {}'),
+		expect: [/^policy\.yaml:\d+ field "criteria\.7\.monitorng": unknown field "monitorng": did you mean "monitoring"\?$/, /^policy\.yaml:109 field "criteria\.7": no kind given; /],
+	},
+	{
+		name: 'a parameter naming a subtask the task does not have',
+		change: (t) => t.replace("scaling: { covers: '2.3'", "scaling: { covers: '2.9'"),
+		expect: [/^policy\.yaml:117 field "criteria\.8\.scaling\.covers": no subtask "2\.9" in task\.subtasks$/],
+	},
+	{
+		name: 'an unknown field',
+		change: (t) => t.replace('  maxDays: 14', '  maxDays: 14\n  maxDay: 3'),
+		expect: [/^policy\.yaml:\d+ field "riskAcceptance\.maxDay": Unrecognized key/],
+	},
+	{
+		name: 'a criterion that needs a setting the policy lacks',
+		change: (t) => t.replace(/  evidenceMaxAgeDays: 30\n/, ''),
+		expect: [/field "criteria\.2\.tests": a tests criterion needs approvals\.evidenceMaxAgeDays/, /field "criteria\.7\.monitoring": a monitoring criterion needs approvals\.evidenceMaxAgeDays/, /field "criteria\.9\.signoffs": a signoffs criterion needs approvals\.evidenceMaxAgeDays/],
+	},
+];
+
+for (const c of POLICY_CASES) {
+	test(`an invalid policy.yaml is named by file, line and field: ${c.name}`, () => {
+		const found = problems(site({ 'policy.yaml': c.change(POLICY) }));
+		assert.equal(found.length, c.expect.length, found.join('\n'));
+		c.expect.forEach((re, i) => assert.match(found[i]!, re));
+	});
+}
+
+test('an agenda item is checked against the policy: another team may use its own ids', () => {
+	const extra = 'date: 2026-11-25\ntopic: Extra\npresenter: devops-lead\nduration: 30\nagenda: [lunch]\nattendees:\n  - { person: pat-doe, role: on-call-engineer }\n';
+	const dir = site({ 'records/training/2026-11-25-extra.yaml': extra, 'policy.yaml': POLICY.replace('- { id: qa, title: Q&A session }', '- { id: qa, title: Q&A session }\n      - { id: lunch, title: Lunch and learn }') });
+	assert.deepEqual(problems(dir), []);
+});
+
+test('the policy left in facts.yaml (approvals, deploy.rehearsalMaxAgeDays) is an error that says where it went', () => {
 	const dir = site();
 	const facts = path.join(dir, 'facts.yaml');
-	fs.writeFileSync(facts, fs.readFileSync(facts, 'utf8').replace('trainedRoles: [on-call-engineer, incident-commander]', 'trainedRoles: [on-call-engineer, ic]').replace('rehearsalEnvironment: staging', 'rehearsalEnvironment: qa'));
+	fs.writeFileSync(facts, `${fs.readFileSync(facts, 'utf8')}deploy:\n  rehearsalMaxAgeDays: 14\napprovals:\n  requiredRoles: [devops-lead]\n`);
 	const found = problems(dir);
 	assert.equal(found.length, 2, found.join('\n'));
-	assert.match(found[0]!, /^facts\.yaml:\d+ approvals\.trainedRoles\.1: unknown role "ic"/);
-	assert.match(found[1]!, /^facts\.yaml:\d+ approvals\.rehearsalEnvironment: no environment "qa"/);
+	assert.match(found[0]!, /^facts\.yaml:\d+ approvals: moved to policy\.yaml as approvals: \(the readiness policy\); remove it here$/);
+	assert.match(found[1]!, /^facts\.yaml:\d+ deploy\.rehearsalMaxAgeDays: moved to policy\.yaml as approvals\.rehearsalMaxAgeDays/);
+});
+
+test('a site whose content folder is not content/ (the second site, handbook/) checks with its own policy', () => {
+	const { project, contentDir } = copyFixture('second-site');
+	assert.equal(path.relative(project, contentDir), 'handbook');
+	assert.equal(projectOf(contentDir), project);
+	const { facts, documents } = checkContent(contentDir);
+	const { policy, records, problems: found } = checkRecords(contentDir, facts, documents);
+	assert.deepEqual(found, []);
+	assert.deepEqual(policy?.approvals.requiredRoles, ['service-owner', 'security-champion']);
+	assert.deepEqual(records.acceptances.map((a) => a.id), ['2026-11-25-dry-run', '2026-11-25-go-live']);
+});
+
+test('a site without a policy file is valid content (it is simply never ready)', () => {
+	assert.deepEqual(problems(site({ 'policy.yaml': null })), []);
 });
 
 test('the Zod schemas have exactly the fields the browser export writes, in its order', () => {

@@ -9,7 +9,7 @@ import { displayPath } from '../../core/paths.ts';
 import { formatProblem } from '../../core/errors.ts';
 import { checkAllContent } from '../../quality/index.ts';
 import { parseCommandArgs, str, type Command } from '../args.ts';
-import { loadProject } from '../project.ts';
+import { contentPaths, loadProject } from '../project.ts';
 
 const USAGE = `usage: opsbook check [--json] [--strict-review] [--root <dir>] [--content <dir>] [--today YYYY-MM-DD]
 
@@ -28,13 +28,13 @@ export const checkCommand: Command = {
 			today: { type: 'string' },
 		});
 		const project = await loadProject(path.resolve(str(values.root) ?? '.'));
-		const dir = values.content ? path.resolve(String(values.content)) : project.config.contentDir;
+		const { dir, policyFile } = contentPaths(project, str(values.content));
 		const strictReview = values['strict-review'] === true || project.config.strictReview;
 		const today = str(values.today) ?? project.config.today;
 		const started = performance.now();
 		try {
 			const profile = project.config.profile;
-			const { documents, overdue, commands, warnings } = await checkAllContent(dir, { strictReview, today, profile });
+			const { documents, overdue, commands, warnings } = await checkAllContent(dir, { strictReview, today, profile, policyFile });
 			const ms = Math.round(performance.now() - started);
 			const shown = warnings.map((p) => ({ ...p, file: displayPath(p.file) }));
 			if (values.json) {

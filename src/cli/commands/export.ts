@@ -20,7 +20,7 @@ import { displayPath } from '../../core/paths.ts';
 import { buildExport } from '../../export/docs-export.ts';
 import { readContentInputs } from '../../quality/index.ts';
 import { parseCommandArgs, str, type Command } from '../args.ts';
-import { loadProject } from '../project.ts';
+import { contentPaths, loadProject } from '../project.ts';
 
 const USAGE = `usage: opsbook export [--out <dir>] [--env <environment>] [--root <dir>] [--content <dir>] [--today YYYY-MM-DD]
 
@@ -39,11 +39,11 @@ export const exportCommand: Command = {
 			today: { type: 'string' },
 		});
 		const project = await loadProject(path.resolve(str(args.root) ?? '.'));
-		const dir = args.content ? path.resolve(String(args.content)) : project.config.contentDir;
+		const { dir, policyFile } = contentPaths(project, str(args.content));
 		const out = path.resolve(str(args.out) ?? path.join(project.root, 'DOCS'));
 		let result;
 		try {
-			const inputs = readContentInputs(dir);
+			const inputs = readContentInputs(dir, policyFile);
 			const environment = str(args.env);
 			result = buildExport(inputs, {
 				today: today(str(args.today) ?? project.config.today),

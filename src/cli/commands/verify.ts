@@ -1,8 +1,9 @@
 /**
  * `opsbook verify`: is this deployment ready? The same computation as the approval page (src/records/readiness.ts),
- * read straight from content/ (no build needed): a table of criteria with PASS / FAIL and the reason, then exactly
- * what is missing. Exit status 0 only when every criterion passes (GO); 1 for NO-GO; 2 when the content itself is
- * invalid or the arguments are wrong.
+ * read straight from content/ and the policy file (no build needed): a table of the policy's criteria with PASS /
+ * FAIL / ACCEPTED (risk) and the reason, then exactly what is missing and every risk acceptance. Exit status 0 only
+ * when every criterion passes or is accepted (GO); 1 for NO-GO; 2 when the content itself is invalid or the
+ * arguments are wrong.
  *
  *   opsbook verify                  the table
  *   opsbook verify --json           the same as JSON, for machines
@@ -17,7 +18,7 @@ import { readContentInputs } from '../../quality/index.ts';
 import { computeReadiness } from '../../records/readiness.ts';
 import { readinessJson, readinessTable } from '../../records/readiness-report.ts';
 import { parseCommandArgs, str, type Command } from '../args.ts';
-import { loadProject } from '../project.ts';
+import { contentPaths, loadProject } from '../project.ts';
 
 const USAGE = `usage: opsbook verify [--json] [--root <dir>] [--content <dir>] [--today YYYY-MM-DD]
 
@@ -35,11 +36,11 @@ export const verifyCommand: Command = {
 			today: { type: 'string' },
 		});
 		const project = await loadProject(path.resolve(str(args.root) ?? '.'));
-		const dir = args.content ? path.resolve(String(args.content)) : project.config.contentDir;
+		const { dir, policyFile } = contentPaths(project, str(args.content));
 		const label = displayPath(dir);
 		let inputs;
 		try {
-			inputs = readContentInputs(dir);
+			inputs = readContentInputs(dir, policyFile);
 		} catch (error) {
 			if (!(error instanceof ContentError)) throw error;
 			console.error(`${error.message}\n\nThe content is invalid, so readiness cannot be computed (NO-GO).`);
@@ -47,12 +48,15 @@ export const verifyCommand: Command = {
 		}
 		const on = today(str(args.today) ?? project.config.today);
 		const { facts } = inputs.loaded;
-		const readiness = computeReadiness({ documents: inputs.readinessDocuments, records: inputs.records, facts, today: on });
-		if (args.json) console.log(JSON.stringify(readinessJson(readiness, facts.site.url, label), null, 2));
+		const { policy } = inputs;
+		const { readinessDocuments: documents, records } = inputs;
+		const readiness = computeReadiness({ documents, records, facts, policy, today: on, contentLabel: label });
+		const policyLabel = displayPath(policyFile);
+		if (args.json) console.log(JSON.stringify(readinessJson(readiness, facts.site.url, label, policyLabel), null, 2));
 		else {
 			const readme = path.join(dir, 'records', 'README.md');
 			const how = readiness.go || !fs.existsSync(readme) ? undefined : `How to add the missing records: ${displayPath(readme)}`;
-			process.stdout.write(readinessTable(readiness, label, how));
+			process.stdout.write(readinessTable(readiness, label, how, policyLabel));
 		}
 		return readiness.go ? 0 : 1;
 	},
