@@ -19,7 +19,7 @@ import { packageRoot } from './core/package.ts';
 import { rehypeSanitize } from './core/sanitize.ts';
 import { remarkNormalizeNewlines } from './core/text-input.ts';
 import { virtualConfig } from './core/virtual-config.ts';
-import { loadSiteFacts } from './facts/index.ts';
+import { loadFacts, siteFacts } from './facts/index.ts';
 import { remarkFacts } from './facts/remark-facts.ts';
 import { shellRoutes, shellRehypePlugins } from './shell/index.ts';
 import { checkContentStep, linkCheckStep } from './quality/index.ts';
@@ -47,6 +47,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 	// Validated at once: a typo in astro.config fails before Astro does anything, naming the option.
 	const config = parseOpsbookConfig(userConfig);
 	let resolved: ResolvedConfig | undefined;
+	let alertNames: string[] = [];
 	return {
 		name: NAME,
 		opsbook: userConfig,
@@ -54,9 +55,12 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 			'astro:config:setup': async ({ config: astro, command, updateConfig, injectRoute, logger }) => {
 				resolved = resolveConfig(config, { root: fileURLToPath(astro.root), outDir: fileURLToPath(astro.outDir) });
 				const site = resolved;
-				const facts = loadSiteFacts(site);
+				// facts.yaml is read once per build: the checks, the Markdown plugins, the pages and the search step share it.
+				const loaded = loadFacts(site.contentDir);
+				const facts = siteFacts(loaded, site);
+				alertNames = Object.keys(facts.alerts);
 				const setupLog = logger.fork('opsbook:content-check');
-				if (command === 'build' || command === 'dev') await checkContentStep(site, setupLog);
+				if (command === 'build' || command === 'dev') await checkContentStep(site, setupLog, loaded);
 				if (site.features.diagrams && (command === 'build' || command === 'dev')) {
 					await diagramsSetup(site, facts, logger.fork('opsbook:diagrams'));
 				}
@@ -84,7 +88,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 					devToolbar: { enabled: false },
 					prefetch: false,
 					vite: {
-						plugins: [virtualConfig(site)],
+						plugins: [virtualConfig(site, facts)],
 						// Opsbook ships TypeScript and .astro files; Node cannot run those from node_modules, so Vite must bundle them.
 						ssr: { noExternal: [NAME] },
 						build: {
@@ -107,7 +111,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				const site = resolved!;
 				const out = fileURLToPath(dir);
 				await linkCheckStep(site, out, logger.fork('opsbook:link-check'));
-				if (site.features.search) await searchIndexStep(site, out, logger.fork('opsbook:search-index'));
+				if (site.features.search) await searchIndexStep(alertNames, out, logger.fork('opsbook:search-index'));
 				if (site.features.cards && site.cardPdfs) await cardPdfStep(site, out, logger.fork('opsbook:cards'));
 				else if (site.features.cards) logger.fork('opsbook:cards').info('card PDFs: skipped (OPSBOOK_CARD_PDFS=off)');
 				// Last: the precache and the download must cover everything written before.

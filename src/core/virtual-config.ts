@@ -1,17 +1,19 @@
 /**
- * The resolved configuration as a module pages and components import: `import config from 'virtual:opsbook/config'`.
- * Plain JSON, made once per build from what the integration resolved, so the pages render what the hooks checked.
+ * The resolved configuration and the facts as modules pages and components import
+ * (`import config from 'virtual:opsbook/config'`). Plain JSON, made once per build from what the integration resolved
+ * and loaded, so the pages render what the hooks checked and facts.yaml is read once.
  */
 import type { Plugin } from 'vite';
 import type { ResolvedConfig } from './config.ts';
 
-const ID = 'virtual:opsbook/config';
-const RESOLVED = `\0${ID}`;
+const MODULES = ['virtual:opsbook/config', 'virtual:opsbook/facts'];
 
-export function virtualConfig(config: ResolvedConfig): Plugin {
+/** `virtual:opsbook/config` (the resolved configuration) and `virtual:opsbook/facts` (the site's facts, as loaded). */
+export function virtualConfig(config: ResolvedConfig, facts: unknown): Plugin {
+	const data: Record<string, unknown> = { 'virtual:opsbook/config': config, 'virtual:opsbook/facts': facts };
 	return {
 		name: 'opsbook:config',
-		resolveId: (id) => (id === ID ? RESOLVED : undefined),
-		load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(config)};` : undefined),
+		resolveId: (id) => (MODULES.includes(id) ? `\0${id}` : undefined),
+		load: (id) => (id.startsWith('\0') && MODULES.includes(id.slice(1)) ? `export default ${JSON.stringify(data[id.slice(1)])};` : undefined),
 	};
 }

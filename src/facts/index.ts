@@ -5,7 +5,7 @@
 import { route } from '../core/routes.ts';
 
 export { loadFacts, resolveFact, replaceFactReferences, FACT_REFERENCE, type LoadedFacts } from './facts.ts';
-export { loadSiteFacts } from './load-site-facts.ts';
+export { loadSiteFacts, siteFacts } from './load-site-facts.ts';
 export { remarkFacts } from './remark-facts.ts';
 export type { Facts } from './schema.ts';
 

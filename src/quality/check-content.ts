@@ -5,7 +5,7 @@
  */
 import { ContentError } from '../core/errors.ts';
 import { listDocumentFiles, readSourceFile } from '../core/content-files.ts';
-import { loadFacts } from '../facts/facts.ts';
+import { loadFacts, type LoadedFacts } from '../facts/facts.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { checkSections } from './sections.ts';
 import { checkHomeLinks } from './home-links.ts';
@@ -31,6 +31,8 @@ export interface CheckOptions {
 	today?: string | undefined;
 	/** The readiness policy (config `policy`); default: policy.yaml in the content folder. */
 	policyFile?: string | undefined;
+	/** facts.yaml as loaded already (the build loads it once); read from `dir` when absent. */
+	facts?: LoadedFacts | undefined;
 }
 
 export function checkContent(dir: string, options: CheckOptions = {}) {
@@ -62,7 +64,7 @@ export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 }
 
 function collectContentProblems(dir: string, options: CheckOptions) {
-	const facts = loadFacts(dir);
+	const facts = options.facts ?? loadFacts(dir);
 	const sources = listDocumentFiles(dir).map((f) => readSourceFile(dir, f));
 	const { documents, problems } = checkFrontmatter(sources, facts);
 	problems.push(...checkSections(documents));

@@ -5,11 +5,12 @@
 import type { AstroIntegrationLogger } from 'astro';
 import type { ResolvedConfig } from '../core/config.ts';
 import { displayPath } from '../core/paths.ts';
+import type { LoadedFacts } from '../facts/facts.ts';
 import { formatProblem } from '../core/errors.ts';
 import { checkAllContent } from './check-content.ts';
 
-export async function checkContentStep(site: ResolvedConfig, logger: AstroIntegrationLogger): Promise<void> {
-	const options = { strictReview: site.strictReview, today: site.today, profile: site.profile, policyFile: site.policyFile };
+export async function checkContentStep(site: ResolvedConfig, logger: AstroIntegrationLogger, facts?: LoadedFacts): Promise<void> {
+	const options = { strictReview: site.strictReview, today: site.today, profile: site.profile, policyFile: site.policyFile, facts };
 	const { documents, overdue, commands, warnings } = await checkAllContent(site.contentDir, options);
 	logger.info(`${documents.length} documents passed the content checks (${commands.blocks} commands checked in ${commands.ms} ms)`);
 	for (const w of warnings) logger.warn(formatProblem(w));
