@@ -57,6 +57,8 @@ if (cold.status !== 0) {
 	console.error(cold.output.slice(-4000));
 	throw new Error('bench: the cold build failed (output above)');
 }
+// "N documents passed the content checks (B commands checked in M ms)": the parsers' cost (issue #18).
+const commandLine = /\((\d+) commands checked in (\d+) ms\)/.exec(cold.output);
 const diagramLine = /diagrams: (\d+) rendered, (\d+) from cache(?: \(browser start ([\d.]+) s, (\d+) ms per diagram)?/.exec(cold.output);
 
 // Warm: the same corpus with a one-line edit in one document.
@@ -79,6 +81,7 @@ const results = {
 	pages,
 	diagrams: corpus.diagrams,
 	coldBuild: { wallMs: Math.round(cold.wallMs), cpuMs: Math.round(cold.cpuMs), peakRssBytes: cold.peakRssBytes },
+	commandChecks: commandLine ? { blocks: Number(commandLine[1]), ms: Number(commandLine[2]) } : null,
 	diagramsCold: diagramLine ? { rendered: Number(diagramLine[1]), cached: Number(diagramLine[2]), browserStartS: Number(diagramLine[3] ?? 0), msPerDiagram: Number(diagramLine[4] ?? 0) } : null,
 	warmBuild: { wallMs: Math.round(warm.wallMs), cpuMs: Math.round(warm.cpuMs), peakRssBytes: warm.peakRssBytes, diagramsRendered: warmDiagrams ? Number(warmDiagrams[1]) : null },
 	pageHtmlBytes: html,
@@ -94,6 +97,10 @@ console.log('| -------------------------------------- | ------------------------
 row('cold build, wall', s(cold.wallMs), '< 30 s', cold.wallMs < 30_000);
 row('cold build, CPU (user + system)', s(cold.cpuMs));
 row('peak memory, whole process tree', mb(cold.peakRssBytes), '< 1.5 GB', cold.peakRssBytes < 1.5 * 1024 ** 3);
+if (results.commandChecks) {
+	const { blocks, ms } = results.commandChecks;
+	row('command checks (parsers), cold', `${blocks} blocks in ${s(ms)} (${(ms / blocks).toFixed(2)} ms each)`);
+}
 if (results.diagramsCold) {
 	row('diagrams rendered (cold)', `${results.diagramsCold.rendered} (${results.diagramsCold.cached} cached)`);
 	row('time per diagram, cold (browser up)', `${results.diagramsCold.msPerDiagram} ms`, '<= 50 ms', results.diagramsCold.msPerDiagram <= 50);

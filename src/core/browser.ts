@@ -5,6 +5,7 @@
  * Order: $OPSBOOK_CHROMIUM (an explicit executable), Playwright's own downloaded Chromium, then a system
  * Chromium/Chrome. Playwright's download is often impossible (closed networks), hence the fallbacks.
  */
+import { envOverrides } from './env.ts';
 import fs from 'node:fs';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
@@ -39,7 +40,7 @@ export class BrowserNotFoundError extends Error {
 }
 
 export function resolveBrowser(env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = isExecutable): ResolvedBrowser {
-	const explicit = env[BROWSER_ENV];
+	const explicit = envOverrides(env).chromium;
 	if (explicit) {
 		if (!exists(explicit)) throw new BrowserNotFoundError(` at ${BROWSER_ENV}=${explicit} (no executable there)`);
 		return { executablePath: explicit, source: 'environment' };
