@@ -4,6 +4,7 @@
  * sign-off table), the sign-off section appended to the deployment checklist, and the training sessions with their
  * attendance.
  */
+import { oldestFirst } from '../records/record-order.ts';
 import type { Facts } from '../facts/schema.ts';
 import { recordPath, type RecordSet } from '../records/schema.ts';
 import { subtaskTitle } from '../records/policy.ts';
@@ -179,9 +180,7 @@ export function trainingRecordsMarkdown(
 ): string {
 	const criterion = readiness.criteria.find((c) => c.kind === 'training');
 	const agenda = readiness.policy?.task.agenda;
-	const sessions = [...records.training].sort(
-		(a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id),
-	);
+	const sessions = oldestFirst(records.training);
 	const out = ['## Knowledge transfer sessions and attendance', ''];
 	if (agenda) out.push(`- Subtask ${agenda.subtask}: ${subtaskTitle(readiness.policy, agenda.subtask)}`, '');
 	if (criterion) {

@@ -10,6 +10,7 @@
  * (`expires`). A failed criterion may be accepted as a risk in writing (content/records/acceptances/) by a role the
  * policy allows; GO only when every criterion passes or is accepted.
  */
+import { latest } from './record-order.ts';
 import type { DocumentData } from '../core/document-schema.ts';
 import type { Facts } from '../facts/schema.ts';
 import type { RecordCollection, RecordEntry, RecordSet } from './schema.ts';
@@ -717,10 +718,8 @@ export function recordLabel(r: RecordEntry): string {
 	}
 }
 
-/** The most recent record by date (ties: the later file name). */
-export function latest<T extends { id: string; data: { date: string } }>(items: T[]): T | undefined {
-	return [...items].sort((a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id))[0];
-}
+/** The most recent record by date (ties: the later file name): src/records/record-order.ts. */
+export { latest };
 
 /** A value of facts.yaml by dotted key (`scaling.loadTestDate`), or undefined. */
 function factAt(facts: Facts, key: string): unknown {
