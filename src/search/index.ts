@@ -5,8 +5,6 @@ import { route } from '../core/routes.ts';
 import { loadSiteFacts } from '../facts/load-site-facts.ts';
 import { writeSearchIndex } from './integration.ts';
 
-export { SEARCH_BUNDLE_DIR } from './integration.ts';
-
 export const searchRoutes = [route('/search', './routes/search.astro', import.meta.url)];
 
 export async function searchIndexStep(site: ResolvedConfig, out: string, logger: AstroIntegrationLogger): Promise<void> {
