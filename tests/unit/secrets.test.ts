@@ -2,7 +2,7 @@
  * The secret scanner (src/core/secrets.ts): what it catches and where, what it leaves alone, and the reviewed
  * allow-list. Every "secret" here is made up; the long ones are built from repeats so nobody mistakes them for real.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -223,9 +223,12 @@ test('YAML: nested keys, quoted values and block scalars', () => {
 	);
 });
 
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-secrets-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
+
 /** A throwaway content folder with these files (relative path → text). */
 function contentDir(files: Record<string, string>): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-secrets-'));
+	const dir = fs.mkdtempSync(path.join(work, 'content-'));
 	for (const [file, text] of Object.entries(files)) {
 		fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
 		fs.writeFileSync(path.join(dir, file), text);

@@ -1,5 +1,5 @@
 /** Walking the built site (src/core/site-files.ts): which files, in which order, and the URL of each page. */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,8 +7,11 @@ import path from 'node:path';
 import { builtFiles, folderBytes, pagePathOf } from '../../src/core/site-files.ts';
 import { SEARCH_BUNDLE_DIR } from '../../src/core/search-bundle.ts';
 
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-site-files-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
+
 function builtSite(files: Record<string, string>): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-site-files-'));
+	const dir = fs.mkdtempSync(path.join(work, 'dist-'));
 	for (const [file, text] of Object.entries(files)) {
 		fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
 		fs.writeFileSync(path.join(dir, file), text);
