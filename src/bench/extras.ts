@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { folderBytes } from './output-size.ts';
+import { folderBytes } from '../core/site-files.ts';
+import { SEARCH_BUNDLE_DIR } from '../core/search-bundle.ts';
 import { measureSearchTiming } from '../search/timing.ts';
 import { OFFLINE_MANIFEST_FILE, type OfflineManifest } from '../offline/offline-files.ts';
 import { startStaticServer } from '../core/static-server.ts';
@@ -12,7 +13,7 @@ import { startStaticServer } from '../core/static-server.ts';
 export interface Extras { searchIndexBytes?: number; precacheBytes?: number; precacheGzipBytes?: number; precacheFiles?: number; searchColdMs?: number; searchWarmMs?: number }
 
 export async function benchExtras(out: string, options: { search: boolean; query?: string }): Promise<Extras> {
-	const extras: Extras = { searchIndexBytes: folderBytes(path.join(out, 'pagefind')) };
+	const extras: Extras = { searchIndexBytes: folderBytes(path.join(out, SEARCH_BUNDLE_DIR)) };
 	const manifest = path.join(out, OFFLINE_MANIFEST_FILE);
 	if (fs.existsSync(manifest)) {
 		const m = JSON.parse(fs.readFileSync(manifest, 'utf8')) as OfflineManifest;

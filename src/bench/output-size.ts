@@ -1,14 +1,7 @@
-/** Sizes of a built site: pages, what one page loads (JS and CSS, raw and gzipped), folders. */
+/** Sizes of a built site: what one page loads (JS and CSS, raw and gzipped). Folder sizes: core/site-files.ts. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-export function folderBytes(dir: string): number {
-	if (!fs.existsSync(dir)) return 0;
-	return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-		.filter((d) => d.isFile())
-		.reduce((sum, d) => sum + fs.statSync(path.join(d.parentPath, d.name)).size, 0);
-}
 
 export function stats(values: number[]): { median: number; max: number } {
 	const sorted = [...values].sort((a, b) => a - b);

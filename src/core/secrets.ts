@@ -30,17 +30,22 @@ export const DETECTORS: Detector[] = [
 	{ name: 'password assignment', pattern: /\b(?:password|passwd|pwd|secret|api[_-]?key|token)["']?\s*[:=]\s*["']?([^\s"'`,;)]{8,})/i },
 ];
 
+/** The detectors with the global flag matchAll needs, made once (DETECTORS stay safe to .test() without lastIndex). */
+const SCANNERS = DETECTORS.map((d) => ({ name: d.name, pattern: new RegExp(d.pattern.source, `${d.pattern.flags}g`) }));
+
 export interface SecretHit { file: string; line: number; column: number; detector: string; text: string }
 
 export function findSecrets(file: string, text: string): SecretHit[] {
 	const hits: SecretHit[] = [];
 	text.split('\n').forEach((line, i) => {
-		for (const d of DETECTORS) {
-			const m = d.pattern.exec(line);
-			if (!m) continue;
-			const value = m[1];
-			if (value !== undefined && PLACEHOLDER.test(value)) continue;
-			hits.push({ file, line: i + 1, column: m.index + 1, detector: d.name, text: m[0] });
+		for (const d of SCANNERS) {
+			// Every match, not the first: an allow-listed example or a placeholder must not hide a real secret of the
+			// same kind later on the line.
+			for (const m of line.matchAll(d.pattern)) {
+				const value = m[1];
+				if (value !== undefined && PLACEHOLDER.test(value)) continue;
+				hits.push({ file, line: i + 1, column: m.index + 1, detector: d.name, text: m[0] });
+			}
 		}
 	});
 	return hits;

@@ -11,13 +11,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ContentStamp } from '../core/content-stamp.ts';
+import { SEARCH_BUNDLE_DIR } from '../core/search-bundle.ts';
 import { writeOfflineBundle } from './offline-bundle.ts';
 import { OFFLINE_MANIFEST_FILE, OFFLINE_ZIP_FILE, type OfflineManifest } from './offline-files.ts';
 import { writeServiceWorker, type PrecacheEntry } from './service-worker-build.ts';
 
 /** Which part of the site a precached URL belongs to, for the size report. */
 export function precacheGroup(sitePath: string): string {
-	if (sitePath.startsWith('pagefind/')) return 'search index';
+	if (sitePath.startsWith(`${SEARCH_BUNDLE_DIR}/`)) return 'search index';
 	if (sitePath.startsWith('_astro/')) return 'scripts and styles';
 	if (sitePath.endsWith('.pdf')) return 'PDFs';
 	if (sitePath.endsWith('.html')) return 'pages';

@@ -19,6 +19,8 @@ import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { offlineSearchScript } from './client/offline-search.ts';
 import type { ContentStamp } from '../core/content-stamp.ts';
+import { SEARCH_BUNDLE_DIR } from '../core/search-bundle.ts';
+import { builtFiles } from '../core/site-files.ts';
 import { OFFLINE_MANIFEST_FILE, OFFLINE_PAGE, OFFLINE_ZIP_FILE, OFFLINE_ZIP_FOLDER, SERVICE_WORKER_FILE } from './offline-files.ts';
 import { rewriteCssUrls, rewriteHtmlUrls, type LinkContext } from './offline-links.ts';
 import { buildOfflineSearchData } from './offline-search-index.ts';
@@ -30,7 +32,15 @@ const SEARCH_DATA_GLOBAL = 'OPSBOOK_SEARCH_DATA';
 const SEARCH_PAGE = 'search/index.html';
 
 /** Site files that do not belong in the download (relative paths; a trailing "/" means the whole folder). */
-const LEFT_OUT = [SERVICE_WORKER_FILE, OFFLINE_MANIFEST_FILE, OFFLINE_ZIP_FILE, 'manifest.webmanifest', '_headers', 'pagefind/', OFFLINE_PAGE];
+const LEFT_OUT = [
+	SERVICE_WORKER_FILE,
+	OFFLINE_MANIFEST_FILE,
+	OFFLINE_ZIP_FILE,
+	'manifest.webmanifest',
+	'_headers',
+	`${SEARCH_BUNDLE_DIR}/`,
+	OFFLINE_PAGE,
+];
 /** Already compressed: stored as they are. */
 const STORED = /\.(png|jpe?g|webp|avif|gif|woff2?|zip|gz|br|wasm|pdf)$/i;
 
@@ -38,13 +48,6 @@ export interface BundleResult {
 	zipFile: string;
 	bytes: number;
 	files: number;
-}
-
-function listFiles(dir: string): string[] {
-	return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-		.filter((e) => e.isFile())
-		.map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-		.sort();
 }
 
 function leftOut(file: string): boolean {
@@ -81,7 +84,7 @@ function readme(stamp: ContentStamp): string {
 }
 
 export function writeOfflineBundle(siteDir: string, base: string, stamp: ContentStamp): BundleResult {
-	const files = listFiles(siteDir).filter((f) => !leftOut(f));
+	const files = builtFiles(siteDir).filter((f) => !leftOut(f));
 	const isDirectory = (sitePath: string) => {
 		const full = path.join(siteDir, sitePath);
 		return fs.existsSync(full) && fs.statSync(full).isDirectory();
@@ -99,7 +102,7 @@ export function writeOfflineBundle(siteDir: string, base: string, stamp: Content
 		else if (file.endsWith('.svg')) add(file, rewriteHtmlUrls(fs.readFileSync(full, 'utf8'), context));
 		else add(file, fs.readFileSync(full));
 	}
-	const data = buildOfflineSearchData(path.join(siteDir, 'pagefind'));
+	const data = buildOfflineSearchData(path.join(siteDir, SEARCH_BUNDLE_DIR));
 	add(SEARCH_DATA_FILE, `window.${SEARCH_DATA_GLOBAL} = ${JSON.stringify(data)};\n`);
 	add(SEARCH_SCRIPT_FILE, offlineSearchScript(SEARCH_DATA_GLOBAL));
 	add('README.txt', readme(stamp));

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { builtFiles } from '../core/site-files.ts';
 import type { OfflineSearchData } from './client/offline-search.ts';
 
 interface Fragment {
@@ -66,7 +67,7 @@ export function sectionsOf(fragment: Fragment, pageIndex: number): OfflineSearch
 export function buildOfflineSearchData(pagefindDir: string): OfflineSearchData {
 	const folder = path.join(pagefindDir, 'fragment');
 	if (!fs.existsSync(folder)) throw new Error(`${folder} does not exist: the offline search index is built from Pagefind's output, which must be written first`);
-	const files = fs.readdirSync(folder).filter((f) => f.endsWith('.pf_fragment')).sort();
+	const files = builtFiles(folder, { ext: '.pf_fragment' });
 	const fragments = files.map((f) => readFragment(path.join(folder, f))).sort((a, b) => a.url.localeCompare(b.url));
 	const data: OfflineSearchData = { pages: [], sections: [] };
 	for (const fragment of fragments) {

@@ -9,6 +9,8 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { ResolvedConfig } from '../core/config.ts';
 import { findBrokenLinks, findDuplicateIds, type BuiltPage } from './links.ts';
 import { ContentError, type ContentProblem } from '../core/errors.ts';
+import { SEARCH_BUNDLE_DIR } from '../core/search-bundle.ts';
+import { builtFiles, pagePathOf } from '../core/site-files.ts';
 
 export function linkCheckStep(site: ResolvedConfig, root: string, logger: AstroIntegrationLogger): void {
 	const { base, contentDir } = site;
@@ -30,13 +32,12 @@ export function linkCheckStep(site: ResolvedConfig, root: string, logger: AstroI
 	logger.info(`${pages.length} pages: every internal link and anchor resolves`);
 }
 
+/** Every built page but Pagefind's (its files are not the site's pages). */
 function htmlPages(root: string, base: string): BuiltPage[] {
-	return (fs.readdirSync(root, { recursive: true }) as string[])
-		.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
-		.map((f) => ({
-			path: `${base}${f.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/')}`,
-			html: fs.readFileSync(path.join(root, f), 'utf8'),
-		}));
+	return builtFiles(root, { ext: '.html', skip: [SEARCH_BUNDLE_DIR] }).map((f) => ({
+		path: pagePathOf(f, base),
+		html: fs.readFileSync(path.join(root, f), 'utf8'),
+	}));
 }
 
 /** The source of a page and the line where an href is written in it, best effort (links from facts have no line). */

@@ -31,13 +31,21 @@ export function findBrokenLinks(pages: BuiltPage[], base: string, fileExists: (s
 			if (seen.has(href) || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) continue; // external, mailto:, tel:
 			seen.add(href);
 			const url = new URL(href, `http://site${page.path}`);
-			const target = decodeURIComponent(url.pathname);
-			const fragment = decodeURIComponent(url.hash.slice(1));
-			if (!target.startsWith(base)) {
+			const target = decodeUrlPart(url.pathname);
+			const fragment = decodeUrlPart(url.hash.slice(1));
+			if (target === undefined || fragment === undefined) {
+				// A stray "%" (e.g. "100%/"): no server maps it to a page, and decoding it would throw.
+				broken.push({ page: page.path, href, reason: 'malformed %-escape in the URL' });
+				continue;
+			}
+			// "/ops" is the home page of base "/ops/", as "/ops/runbooks" is "/ops/runbooks/".
+			if (!target.startsWith(base) && `${target}/` !== base) {
 				broken.push({ page: page.path, href, reason: `points outside the site's base path ${base}` });
 				continue;
 			}
-			const targetIds = ids.get(target) ?? ids.get(`${target}/`);
+			// A page is also reached as its folder without the slash or as the folder's index.html: same anchors.
+			const folder = target.replace(/(^|\/)index\.html$/, '$1');
+			const targetIds = ids.get(folder) ?? ids.get(`${folder}/`);
 			if (!targetIds) {
 				if (!fileExists(target)) broken.push({ page: page.path, href, reason: 'no such page' });
 				continue;
@@ -55,6 +63,28 @@ export function findDuplicateIds(page: BuiltPage): string[] {
 	return [...dupes];
 }
 
+const ENTITIES = new Map([
+	['amp', '&'],
+	['quot', '"'],
+	['apos', "'"],
+	['lt', '<'],
+	['gt', '>'],
+]);
+
+/** Attribute text as the browser reads it. One pass: "&amp;lt;" is the text "&lt;", not "<". */
 function decodeEntities(s: string): string {
-	return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+	return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (all, dec?: string, hex?: string, name?: string) => {
+		if (name) return ENTITIES.get(name.toLowerCase()) ?? all;
+		const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
+		return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+	});
+}
+
+/** A URL's path or fragment, %-escapes decoded; undefined when an escape is malformed. */
+function decodeUrlPart(s: string): string | undefined {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return undefined;
+	}
 }

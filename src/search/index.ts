@@ -3,8 +3,6 @@ import type { AstroIntegrationLogger } from 'astro';
 import { route } from '../core/routes.ts';
 import { writeSearchIndex } from './integration.ts';
 
-export { SEARCH_BUNDLE_DIR } from './integration.ts';
-
 export const searchRoutes = [route('/search', './routes/search.astro', import.meta.url)];
 
 export async function searchIndexStep(alertNames: string[], out: string, logger: AstroIntegrationLogger): Promise<void> {

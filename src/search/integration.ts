@@ -13,10 +13,9 @@ import type { AstroIntegrationLogger } from 'astro';
 // Importing starts nothing: Pagefind's indexing binary is spawned on the first createIndex() call.
 import * as pagefind from 'pagefind';
 import { alertTargets, type DocHeadings } from '../alerts/alert-targets.ts';
-import { indexableHtml, pageOutline, pageUrlOf } from './search-html.ts';
-
-/** The folder, inside the output, that holds pagefind.js and the index; the client imports it from `<base>pagefind/`. */
-export const SEARCH_BUNDLE_DIR = 'pagefind';
+import { SEARCH_BUNDLE_DIR } from '../core/search-bundle.ts';
+import { builtFiles, folderBytes, pagePathOf } from '../core/site-files.ts';
+import { indexableHtml, pageOutline } from './search-html.ts';
 
 /** Pages read (and sent to the indexer) at once: keeps its input queue full without holding every page in memory. */
 const CONCURRENCY = 8;
@@ -31,10 +30,12 @@ export async function writeSearchIndex(site: string, alertNames: string[], logge
 		// First pass: which pages are documents, and where each alert's entry is (as the alert routes decide).
 		const documents: Array<{ file: string; url: string }> = [];
 		const outlines: DocHeadings[] = [];
-		await eachConcurrently(htmlFiles(site), async (file) => {
+		await eachConcurrently(builtFiles(site, { ext: '.html' }), async (relative) => {
+			const file = path.join(site, relative);
 			const html = await fs.promises.readFile(file, 'utf8');
 			if (!html.includes('data-pagefind-body')) return;
-			const url = pageUrlOf(path.relative(site, file));
+			// Root-relative: Pagefind's index stores URLs without the base; the client prefixes it (baseUrl).
+			const url = pagePathOf(relative);
 			documents.push({ file, url });
 			outlines.push({ id: url, ...pageOutline(html) });
 		});
@@ -69,14 +70,6 @@ async function eachConcurrently<T>(items: readonly T[], task: (item: T) => Promi
 	await Promise.all(Array.from({ length: CONCURRENCY }, lane));
 }
 
-function htmlFiles(site: string): string[] {
-	return fs
-		.readdirSync(site, { withFileTypes: true, recursive: true })
-		.filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-		.map((entry) => path.join(entry.parentPath, entry.name))
-		.sort();
-}
-
 /**
  * Pagefind always writes its ready-made UIs (about 0.5 MB). Opsbook renders results itself (src/search/client/search-ui.ts),
  * so they would only be dead weight in the output and in the offline precache.
@@ -84,18 +77,10 @@ function htmlFiles(site: string): string[] {
 const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 function removeUnusedUi(outputPath: string): void {
-	for (const name of fs.readdirSync(outputPath)) if (UNUSED_UI.test(name)) fs.rmSync(path.join(outputPath, name));
+	for (const name of builtFiles(outputPath)) if (UNUSED_UI.test(name)) fs.rmSync(path.join(outputPath, name));
 }
 
 function indexedPageCount(outputPath: string): number {
 	const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 	return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-}
-
-function folderBytes(dir: string): number {
-	let total = 0;
-	for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-		if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
-	}
-	return total;
 }

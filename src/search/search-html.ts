@@ -54,9 +54,3 @@ export function pageOutline(html: string): { kind: string; headings: HeadingRef[
 function decodeEntities(text: string): string {
 	return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 }
-
-/** The URL Pagefind should give a built page, relative to the site root: `runbooks/rollback/index.html` -> `/runbooks/rollback/`. */
-export function pageUrlOf(relativeFile: string): string {
-	const posix = relativeFile.split(/[\\/]/).join('/');
-	return `/${posix.replace(/(^|\/)index\.html$/, '$1')}`;
-}

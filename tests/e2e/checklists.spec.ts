@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { REHEARSAL_FIELDS, VERIFICATION_FIELDS } from '../../src/records/records-shape.ts';
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
@@ -269,6 +269,38 @@ test('the copy button copies the command for the chosen environment', async ({ p
 	await page.getByLabel('Environment').selectOption('production');
 	await block.getByRole('button', { name: /^Cop/ }).click();
 	await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe('kubectl --context production-eu-west-1 -n fixture-production get pods');
+});
+
+test('when the clipboard is refused, every copy button leaves the text ready to copy by hand', async ({ page }) => {
+	await page.addInitScript(() => {
+		navigator.clipboard.writeText = () => Promise.reject(new DOMException('Denied.', 'NotAllowedError'));
+	});
+	// Focused, every character selected: Ctrl+C copies exactly the text.
+	const selectedAll = (field: Locator) =>
+		field.evaluate(
+			(el: HTMLTextAreaElement) =>
+				document.activeElement === el && el.selectionStart === 0 && el.selectionEnd === el.value.length,
+		);
+	await open(page, 'procedures/deployment-checklist');
+
+	const block = page.locator('.code-block').filter({ hasText: 'kubectl' });
+	await block.getByRole('button', { name: 'Copy' }).click();
+	await expect(block.getByRole('button', { name: 'Select and copy' })).toBeVisible();
+
+	await page.getByRole('checkbox', { name: 'Backups verified' }).check();
+	await page.getByRole('button', { name: 'Copy progress as Markdown: “Pre-deployment verification”' }).click();
+	await expect(page.getByText('Copy the selected text (Ctrl+C or ⌘C).')).toBeVisible();
+	const progress = page.getByLabel('Checklist progress as Markdown');
+	await expect(progress).toHaveValue(/^### Deployment checklist: Pre-deployment verification\n/);
+	await expect(progress).toHaveValue(/^- \[x\] Backups verified /m);
+	expect(await selectedAll(progress)).toBe(true);
+
+	await startSession(page, 'INC-7 no clipboard');
+	const panel = await openPanel(page);
+	await panel.getByRole('button', { name: 'Export timeline' }).click();
+	await panel.getByRole('button', { name: 'Copy', exact: true }).click();
+	await expect(panel.getByText('Copy the selected text (Ctrl+C or ⌘C).')).toBeVisible();
+	expect(await selectedAll(panel.getByLabel('Exported timeline'))).toBe(true);
 });
 
 test('without JavaScript a checklist is a readable list of empty boxes and no controls show', async ({ browser }) => {

@@ -9,12 +9,14 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
+import { SEARCH_BUNDLE_DIR } from '../../src/core/search-bundle.ts';
+import { builtFiles, pagePathOf } from '../../src/core/site-files.ts';
 
+/** Site paths of the built pages (folders with an index.html), with the base. */
 function htmlPagesOf(root: string, base = '/'): string[] {
-	return (fs.readdirSync(root, { recursive: true }) as string[])
-		.filter((f) => f.endsWith('index.html') && !f.startsWith('pagefind'))
-		.map((f) => `${base}${f.split(path.sep).join('/').replace(/index\.html$/, '')}`)
-		.sort();
+	return builtFiles(root, { ext: '.html', skip: [SEARCH_BUNDLE_DIR] })
+		.filter((f) => path.posix.basename(f) === 'index.html')
+		.map((f) => pagePathOf(f, base));
 }
 
 /** Open a page and collect what must never happen: other-origin requests, CSP violations, failed loads. */

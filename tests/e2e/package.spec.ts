@@ -10,6 +10,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { repoRoot } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
+import { SEARCH_BUNDLE_DIR } from '../../src/core/search-bundle.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -51,7 +52,7 @@ test('npm pack, install, init and build: the installed package builds a complete
 		const dist = path.join(site, 'dist');
 		expect(fs.existsSync(path.join(dist, 'sw.js')), 'service worker').toBe(true);
 		expect(fs.existsSync(path.join(dist, 'cards', 'pdf', 'restart-service-index.pdf')), 'card PDF').toBe(true);
-		expect(fs.existsSync(path.join(dist, 'pagefind', 'pagefind.js')), 'search index').toBe(true);
+		expect(fs.existsSync(path.join(dist, SEARCH_BUNDLE_DIR, 'pagefind.js')), 'search index').toBe(true);
 
 		const server = await startStaticServer(dist, 0, '/');
 		try {

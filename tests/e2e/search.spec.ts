@@ -10,6 +10,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
+import { SEARCH_BUNDLE_DIR } from '../../src/core/search-bundle.ts';
 
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
@@ -43,7 +44,7 @@ const test = base.extend<{ origins: Origins }>({
 
 const docs = listDocumentFiles(siteContentDir).map((file) => readSourceFile(siteContentDir, file));
 /** Anything that belongs to search: the island, its stylesheet, Pagefind and its index. */
-const SEARCH_FILES = /\/pagefind\/|\/_astro\/search[-.][^/]*\.(js|css)$/;
+const SEARCH_FILES = new RegExp(`/${SEARCH_BUNDLE_DIR}/|/_astro/search[-.][^/]*\\.(js|css)$`);
 
 const box = (page: Page) => page.locator('#site-search');
 const listbox = (page: Page) => page.locator('#site-search-listbox');
@@ -67,7 +68,7 @@ test('nothing of search loads before it is opened; / and Ctrl+K open it', async 
 	await page.waitForLoadState('networkidle');
 	expect(requested.filter((u) => SEARCH_FILES.test(u)), 'search files fetched on page load').toEqual([]);
 
-	const pagefind = page.waitForRequest(/\/pagefind\/pagefind\.js$/);
+	const pagefind = page.waitForRequest(new RegExp(`/${SEARCH_BUNDLE_DIR}/pagefind\\.js$`));
 	await page.keyboard.press('/');
 	await expect(box(page)).toBeFocused();
 	await pagefind;
@@ -314,7 +315,7 @@ test('under a sub-path, search loads from the sub-path and its results link into
 		await page.keyboard.press('/');
 		await page.keyboard.type('FixtureApiDown');
 		await expect(options(page).first()).toHaveAttribute('href', '/ops/runbooks/deploy/#fixtureapidown');
-		expect(requested.filter((p) => p.includes('pagefind')).every((p) => p.startsWith('/ops/pagefind/'))).toBe(true);
+		expect(requested.filter((p) => p.includes(SEARCH_BUNDLE_DIR)).every((p) => p.startsWith(`/ops/${SEARCH_BUNDLE_DIR}/`))).toBe(true);
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(`${server.url}search/?q=FixtureApiDown`);
 		await expect(page.locator('#page-search-listbox').getByRole('option').first()).toHaveAttribute('href', '/ops/runbooks/deploy/#fixtureapidown');

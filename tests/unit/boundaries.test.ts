@@ -91,3 +91,29 @@ test('the rule catches an undeclared edge and core importing a feature', () => {
 		{ file: 'core/x.ts', imports: 'facts/y.ts' },
 	]);
 });
+
+/** The core/ modules browser code (any client/ folder) imports, directly or through them. */
+function coreModulesOfBrowserCode(files: Array<{ file: string; text: string }>): string[] {
+	const byFile = new Map(files.map((f) => [f.file, f.text]));
+	const found = new Set<string>();
+	const queue = files.filter((f) => f.file.split('/').includes('client')).map((f) => f.file);
+	while (queue.length) {
+		const file = queue.shift()!;
+		for (const m of (byFile.get(file) ?? '').matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"?]+)/g)) {
+			const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!));
+			if (!target.startsWith('core/') || found.has(target)) continue;
+			found.add(target);
+			queue.push(target);
+		}
+	}
+	return [...found].sort();
+}
+
+test('what browser code imports from core/ imports no Node module', () => {
+	const files = sourceFiles();
+	const modules = coreModulesOfBrowserCode(files);
+	assert.ok(modules.includes('core/search-bundle.ts'), modules.join(', '));
+	const text = new Map(files.map((f) => [f.file, f.text]));
+	const nodeImports = modules.filter((m) => /(?:from|import)\s*\(?\s*['"]node:/.test(text.get(m) ?? ''));
+	assert.deepEqual(nodeImports, [], 'these run in the browser: keep Node out of them');
+});

@@ -9,6 +9,7 @@ import { precacheGroup, precacheVersion } from '../../src/offline/offline-build.
 import { offlineUrl, rewriteCssUrls, rewriteHtmlUrls, type LinkContext } from '../../src/offline/offline-links.ts';
 import { headingAt, sectionsOf } from '../../src/offline/offline-search-index.ts';
 import { webManifest } from '../../src/offline/web-manifest.ts';
+import { SEARCH_BUNDLE_DIR } from '../../src/core/search-bundle.ts';
 
 const dirs = new Set(['runbooks', 'runbooks/rollback', 'cards', 'cards/pdf']);
 const at = (file: string, base = '/'): LinkContext => ({ base, file, isDirectory: (p) => dirs.has(p.replace(/\/$/, '')) });
@@ -149,7 +150,7 @@ test('web manifest: standalone, start_url and scope at the base', () => {
 
 test('precache report: groups and a version that changes with any revision', () => {
 	assert.equal(precacheGroup('runbooks/x/index.html'), 'pages');
-	assert.equal(precacheGroup('pagefind/fragment/en_1.pf_fragment'), 'search index');
+	assert.equal(precacheGroup(`${SEARCH_BUNDLE_DIR}/fragment/en_1.pf_fragment`), 'search index');
 	assert.equal(precacheGroup('favicon.svg'), 'other');
 	assert.equal(precacheGroup('_astro/Base.css'), 'scripts and styles');
 	assert.equal(precacheGroup('cards/pdf/deploy-a6.pdf'), 'PDFs');

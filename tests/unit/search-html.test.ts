@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Root } from 'hast';
-import { ALERT_ENTRY_WEIGHT, indexableHtml, pageOutline, pageUrlOf } from '../../src/search/search-html.ts';
+import { ALERT_ENTRY_WEIGHT, indexableHtml, pageOutline } from '../../src/search/search-html.ts';
 import { alertTargets } from '../../src/alerts/alert-targets.ts';
 import { rehypeHeadingLinks } from '../../src/shell/markdown/rehype-heading-links.ts';
 
@@ -28,12 +28,6 @@ test('the heading-link plugin still produces the class this relies on', () => {
 test('other markup is left exactly as it was', () => {
 	const html = '<article data-pagefind-body><h1>T</h1><p class="labelled">label text <a href="#x">a link</a></p></article>';
 	assert.equal(indexableHtml(html), html);
-});
-
-test('page URLs are site-relative directories', () => {
-	assert.equal(pageUrlOf('runbooks/rollback/index.html'), '/runbooks/rollback/');
-	assert.equal(pageUrlOf('index.html'), '/');
-	assert.equal(pageUrlOf('404.html'), '/404.html');
 });
 
 test('an alert entry heading gets the top weight; other headings keep theirs', () => {

@@ -13,6 +13,7 @@ import { CHECKLIST_EVENT, type ChecklistChange } from './checklist-events.ts';
 import { itemText, pageChecklists, type PageChecklist } from './checklist-dom.ts';
 import { keysWithPrefix, persistent, readJson, remove, writeJson } from './local-store.ts';
 import { localStamp, shortLocal, utcStamp } from './time-format.ts';
+import { COPY_SELECTED_TEXT, copyText, selectForCopy } from '../../core/client/clipboard.ts';
 
 const PREFIX = 'opsbook-checklist:';
 
@@ -179,25 +180,23 @@ export function progressMarkdown(list: PageChecklist, state: StoredChecklist, no
 
 async function copy(list: PageChecklist, ui: Ui): Promise<void> {
 	const markdown = progressMarkdown(list, load(list));
-	try {
-		await navigator.clipboard.writeText(markdown);
+	if (await copyText(markdown)) {
 		ui.feedback.textContent = 'Progress copied as Markdown.';
-	} catch {
-		// No clipboard access (permissions, old browser): show the text selected, ready for Ctrl+C.
-		let area = ui.feedback.parentElement?.querySelector<HTMLTextAreaElement>('textarea.checklist-markdown');
-		if (!area) {
-			area = document.createElement('textarea');
-			area.className = 'checklist-markdown';
-			area.readOnly = true;
-			area.rows = 6;
-			area.setAttribute('aria-label', 'Checklist progress as Markdown');
-			ui.feedback.after(area);
-		}
-		area.value = markdown;
-		area.focus();
-		area.select();
-		ui.feedback.textContent = 'Copy the selected text (Ctrl+C or ⌘C).';
+		return;
 	}
+	// No clipboard access: the text goes in a field under the checklist, selected, ready for Ctrl+C.
+	let area = ui.feedback.parentElement?.querySelector<HTMLTextAreaElement>('textarea.checklist-markdown');
+	if (!area) {
+		area = document.createElement('textarea');
+		area.className = 'checklist-markdown';
+		area.readOnly = true;
+		area.rows = 6;
+		area.setAttribute('aria-label', 'Checklist progress as Markdown');
+		ui.feedback.after(area);
+	}
+	area.value = markdown;
+	selectForCopy(area);
+	ui.feedback.textContent = COPY_SELECTED_TEXT;
 }
 
 const lists = pageChecklists();

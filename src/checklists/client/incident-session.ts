@@ -13,6 +13,7 @@ import { endSession, newSession, recordChange, rememberChecklists, type Session 
 import { phasedDocuments, rehearsalRecord, timelineMarkdown, verificationRecord } from './session-export.ts';
 import { localInputValue, shortLocal, utcStamp } from './time-format.ts';
 import { REHEARSAL_RESULTS, type RehearsalResult } from '../../records/records-shape.ts';
+import { COPY_SELECTED_TEXT, copyText, selectForCopy } from '../../core/client/clipboard.ts';
 
 const CURRENT = 'opsbook-session:current';
 const HISTORY = 'opsbook-session:history';
@@ -278,12 +279,11 @@ function init(root: HTMLElement): void {
 				remove(HISTORY);
 				q<HTMLElement>('[data-output]').hidden = true;
 			} else if (action === 'copy') {
-				try {
-					await navigator.clipboard.writeText(output.text);
-					field('output-status').textContent = 'Copied.';
-				} catch {
-					field<HTMLTextAreaElement>('output').select();
-					field('output-status').textContent = 'Copy the selected text (Ctrl+C or ⌘C).';
+				if (await copyText(output.text)) field('output-status').textContent = 'Copied.';
+				else {
+					// The export is already in the output field: select it there, ready for Ctrl+C.
+					selectForCopy(field<HTMLTextAreaElement>('output'));
+					field('output-status').textContent = COPY_SELECTED_TEXT;
 				}
 				return;
 			} else if (action === 'download') {

@@ -5,6 +5,7 @@
  * The UI only sees the SearchEngine interface, so the offline download (opened from file://, where Pagefind cannot
  * fetch its index) can supply an engine built from the same content without touching the UI.
  */
+import { SEARCH_BUNDLE_DIR } from '../../core/search-bundle.ts';
 import { pageHitFromPagefind, type ChosenFilters, type FilterCounts, type PagefindResultData, type PendingSearch } from './search-results.ts';
 
 export interface SearchEngine {
@@ -35,7 +36,7 @@ export function siteBase(): string {
 }
 
 export async function pagefindEngine(base: string): Promise<SearchEngine> {
-	const url = `${base}pagefind/pagefind.js`;
+	const url = `${base}${SEARCH_BUNDLE_DIR}/pagefind.js`;
 	const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
 	// baseUrl prefixes result URLs (the index stores them relative to the site root); excerpts short enough for a phone.
 	await pagefind.options({ baseUrl: base, excerptLength: 22 });

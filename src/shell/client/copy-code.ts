@@ -3,6 +3,8 @@
  * each is wrapped here in `.code-block` with its button, so the button exists only where it works. Cards are left
  * alone: they are printed, and the wrapper would change their measured height. One delegated listener.
  */
+import { copyText } from '../../core/client/clipboard.ts';
+
 for (const pre of document.querySelectorAll<HTMLPreElement>('.doc-body pre')) {
 	if (pre.parentElement?.classList.contains('code-block')) continue;
 	const wrapper = document.createElement('div');
@@ -20,11 +22,6 @@ document.addEventListener('click', async (event) => {
 	const button = (event.target as Element | null)?.closest<HTMLButtonElement>('.copy-code');
 	const code = button?.parentElement?.querySelector('pre');
 	if (!button || !code) return;
-	try {
-		await navigator.clipboard.writeText(code.textContent ?? '');
-		button.textContent = 'Copied';
-	} catch {
-		button.textContent = 'Select and copy';
-	}
+	button.textContent = (await copyText(code.textContent ?? '')) ? 'Copied' : 'Select and copy';
 	setTimeout(() => (button.textContent = 'Copy'), 2000);
 });
