@@ -115,7 +115,7 @@ test('the cards page is linked from the navigation and the home page', async ({ 
 });
 
 test('each card page shows the title, severity band, review date, content version and a QR code to its document', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	for (const card of manifest.cards) {
 		await page.goto(card.page);
 		const element = page.locator(`.card[data-card-id="${card.id}"]`);

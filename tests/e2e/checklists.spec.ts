@@ -17,7 +17,7 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 let server: RunningServer;
 
 test.beforeAll(async () => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const build = buildSite(makeFixture('checklists'));
 	expect(build.status, build.output).toBe(0);
 	server = await startStaticServer(build.outDir);
@@ -66,7 +66,7 @@ test('tick, reload: the box is still ticked and shows when it was ticked', async
 });
 
 test('an edited checklist does not inherit old ticks: a notice says it changed, and reset clears it', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const dir = makeFixture('checklists');
 	const out = `${dir}-dist`;
 	expect(buildSite(dir, out).status).toBe(0);

@@ -36,6 +36,7 @@ test('an unknown fact inside a code block names the line of the command', () => 
 });
 
 test('changing a fact changes every page that uses it', async ({ page }) => {
+	test.setTimeout(240_000); // two full builds
 	const dir = makeFixture('minimal');
 	const first = buildSite(dir);
 	expect(first.status, first.output).toBe(0);

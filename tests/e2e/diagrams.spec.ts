@@ -19,7 +19,7 @@ let first: FixtureBuild;
 let server: RunningServer;
 
 test.beforeAll(async () => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	fixture = makeFixture('diagrams');
 	first = buildSite(fixture);
 	expect(first.status, first.output).toBe(0);
@@ -179,21 +179,21 @@ test('on a phone a wide diagram scrolls inside its own box and opens full size i
 });
 
 test('a second build with unchanged diagrams renders none and needs no browser', () => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const second = buildSite(fixture, first.outDir, MISSING_BROWSER);
 	expect(second.status, second.output).toBe(0);
 	expect(second.output).toMatch(/diagrams: 0 rendered, 3 from cache/);
 });
 
 test('a site without diagrams builds with no browser at all', () => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const build = buildSite(makeFixture('minimal'), undefined, MISSING_BROWSER);
 	expect(build.status, build.output).toBe(0);
 	expect(build.output).toMatch(/diagrams: 0 rendered, 0 from cache/);
 });
 
 test('a diagram that is not cached and no browser: the error says how to get one', () => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const build = buildSite(makeFixture('diagrams'), undefined, MISSING_BROWSER);
 	expect(build.status).not.toBe(0);
 	expect(build.output).toMatch(/3 diagram\(s\) are not in the cache and need a browser to render \(first: .*procedures\/paging\.mdx:18\)/);
@@ -202,7 +202,7 @@ test('a diagram that is not cached and no browser: the error says how to get one
 });
 
 test('an invalid diagram fails the build with the file, the line of the block and Mermaid\'s message', () => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const dir = makeFixture('diagrams');
 	const file = path.join(dir, 'runbooks/triage.mdx');
 	fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('B -- no --> D["Page the on-call engineer"]', 'B -- no --> D["Page the on-call engineer"\n  D --> ((('));
@@ -214,7 +214,7 @@ test('an invalid diagram fails the build with the file, the line of the block an
 });
 
 test('under a sub-path, node links carry the base and full size stays on the page', async ({ page }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const dir = makeFixture('diagrams');
 	const build = buildSite(dir, undefined, { OPSBOOK_BASE: '/ops/' });
 	expect(build.status, build.output).toBe(0);
@@ -232,7 +232,7 @@ test('under a sub-path, node links carry the base and full size stays on the pag
 });
 
 test('a diagram whose renderings differ in more than colours keeps a light and a dark SVG, shown by theme', async ({ page }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	// Mermaid draws a stadium node (["…"]) through rough.js, with random curve points each time: no two renderings match.
 	const stadium = [
 		'---',

@@ -65,7 +65,7 @@ test('a BOM, CRLF line endings, a 5000-line code block and a 2000-row table buil
 });
 
 test('a day that does not exist is rejected with the file and line', () => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const dir = makeFixture('minimal', { 'procedures/dated.mdx': HEAD('Dated').replace('2026-11-01\nreviewEvery', '2026-02-30\nreviewEvery') });
 	const build = buildSite(dir);
 	expect(build.status).not.toBe(0);
@@ -73,7 +73,7 @@ test('a day that does not exist is rejected with the file and line', () => {
 });
 
 test('MDX mistakes name the file, line and column: unknown component, throwing expression, unclosed tag, missing import', () => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const dir = makeFixture('minimal', {
 		'procedures/mdx-a.mdx': `${HEAD('A')}\nText\n\n<SeverityMatrx />\n\nValue {oops.x}\n`,
 		'procedures/mdx-b.mdx': `${HEAD('B')}\nimport Chart from './missing-chart.astro';\n\n<details>\n<summary>Open</summary>\n`,
@@ -87,7 +87,7 @@ test('MDX mistakes name the file, line and column: unknown component, throwing e
 });
 
 test('a YAML alias bomb in facts.yaml fails fast with the file and the reason', () => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const dir = makeFixture('minimal');
 	const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
 	fs.appendFileSync(path.join(dir, 'facts.yaml'), `\nbomb:\n${bomb.replace(/^/gm, '  ')}\n`);
@@ -99,7 +99,7 @@ test('a YAML alias bomb in facts.yaml fails fast with the file and the reason', 
 });
 
 test('a token in a record is refused like one in a document', () => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const dir = makeFixture('records-complete');
 	const signoffs = path.join(dir, 'records', 'signoffs');
 	const file = fs.readdirSync(signoffs).find((f) => f.endsWith('.yaml'))!;

@@ -40,7 +40,7 @@ async function visit(page: Page, url: string) {
 }
 
 test('no page requests another origin or violates its Content-Security-Policy', async ({ page, baseURL }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const pages = htmlPagesOf(siteOutDir);
 	expect(pages.length).toBeGreaterThan(20);
 	const problems: string[] = [];
@@ -70,7 +70,7 @@ test('the public edition leaves out names, phone numbers and e-mail addresses', 
 });
 
 test('under a sub-path every link, asset and alert route stays inside it', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const dir = makeFixture('minimal');
 	const build = buildSite(dir, undefined, { OPSBOOK_BASE: '/ops/' });
 	expect(build.status, build.output).toBe(0);

@@ -26,7 +26,7 @@ const SECOND_BUILD = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 2, 9, 30) / 
 let site: FixtureBuild;
 
 test.beforeAll(() => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	site = buildSite(makeFixture('offline'), undefined, FIRST_BUILD);
 	expect(site.status, site.output).toBe(0);
 });
@@ -51,7 +51,7 @@ test('the build reports the precache and writes the download', () => {
 });
 
 test('after one visit, unvisited pages, a diagram and search work with no network and no server', async ({ page, context }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(300_000);
 	const server = await startStaticServer(site.outDir);
 	try {
 		await page.goto(server.url);
@@ -124,7 +124,7 @@ function manifestUrls(outDir: string, origin: string): string[] {
 }
 
 test('a new build is offered, and accepting it shows the new build only', async ({ page }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const fixture = makeFixture('offline');
 	const outDir = `${fixture}-dist`;
 	const first = buildSite(fixture, outDir, FIRST_BUILD);

@@ -302,7 +302,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('under a sub-path, search loads from the sub-path and its results link into it', async ({ page, origins }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const content = makeFixture('minimal');
 	const built = buildSite(content, path.join(path.dirname(content), `${path.basename(content)}-ops-dist`), { OPSBOOK_BASE: '/ops/' });
 	expect(built.status, built.output).toBe(0);

@@ -106,7 +106,7 @@ test('on a phone the chart scrolls inside its frame instead of widening the page
 for (const scheme of ['light', 'dark'] as const) {
 	for (const path of ['training/training-materials/', 'training/alert-interpretation/', 'training/exercises/']) {
 		test(`${path} has no serious accessibility violations, folded parts open (${scheme})`, async ({ page }) => {
-			test.setTimeout(180_000);
+			test.setTimeout(300_000);
 			await page.emulateMedia({ colorScheme: scheme });
 			await page.goto(path);
 			// Open every folded answer and data table so axe checks them too.
@@ -154,14 +154,14 @@ duration: 5
 }
 
 test('a sample that no longer shows all three regimes against a changed threshold fails the build, naming the document', () => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const build = buildSite(chartFixture(10, 0.1));
 	expect(build.status).not.toBe(0);
 	expect(build.output).toMatch(/training\/charts\.mdx <AlertChart alert="FixtureErrors">: the sample series never reaches "warning"/);
 });
 
 test('a threshold that disagrees with the deployed rule fails the build, naming both numbers', () => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const build = buildSite(chartFixture(2, 0.05));
 	expect(build.status).not.toBe(0);
 	expect(build.output).toMatch(/training\/charts\.mdx <AlertChart alert="FixtureErrors">: threshold thresholds\.errorPercent is 2, but the rule compares with > 0\.05/);
