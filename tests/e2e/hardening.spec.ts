@@ -75,8 +75,8 @@ test('a day that does not exist is rejected with the file and line', () => {
 test('MDX mistakes name the file, line and column: unknown component, throwing expression, unclosed tag, missing import', () => {
 	test.setTimeout(300_000);
 	const dir = makeFixture('minimal', {
-		'procedures/mdx-a.mdx': `${HEAD('A')}\nText\n\n<SeverityMatrx />\n\nValue {oops.x}\n`,
-		'procedures/mdx-b.mdx': `${HEAD('B')}\nimport Chart from './missing-chart.astro';\n\n<details>\n<summary>Open</summary>\n`,
+		'procedures/mdx-a.mdx': `${HEAD('MDX check A')}\nText\n\n<SeverityMatrx />\n\nValue {oops.x}\n`,
+		'procedures/mdx-b.mdx': `${HEAD('MDX check B')}\nimport Chart from './missing-chart.astro';\n\n<details>\n<summary>Open</summary>\n`,
 	});
 	const build = buildSite(dir);
 	expect(build.status).not.toBe(0);

@@ -29,7 +29,7 @@ test('the shipped site: the approval checklist is NO-GO and says what is missing
 	// The risk-acceptance path is explained before anyone uses it: who may accept what, and the record to write.
 	const risk = page.locator('.risk-section');
 	await expect(risk.getByRole('heading', { level: 2, name: 'Risk acceptance' })).toBeVisible();
-	await expect(risk.locator('tr[data-acceptors="monitoring"]')).toContainText('Release manager, Product owner');
+	await expect(risk.locator('tr[data-acceptors="monitoring"]')).toContainText('Engineering manager');
 	await expect(risk.locator('tr[data-acceptors="security"]')).toContainText('Security lead');
 	await expect(risk.locator('tr[data-acceptors="signoffs"]')).toContainText('nobody');
 	await expect(risk).toContainText('None recorded.');
