@@ -19,7 +19,9 @@ import { packageRoot } from './core/package.ts';
 import { rehypeSanitize } from './core/sanitize.ts';
 import { remarkNormalizeNewlines } from './core/text-input.ts';
 import { virtualConfig } from './core/virtual-config.ts';
-import { loadSiteFacts } from './facts/index.ts';
+import { loadFacts, loadSiteFacts } from './facts/index.ts';
+import { loadSiteDocuments, type SiteDocuments } from './core/site-documents.ts';
+import type { ContentCheckResult } from './quality/content-check-integration.ts';
 import { remarkFacts } from './facts/remark-facts.ts';
 import { shellRoutes, shellRehypePlugins } from './shell/index.ts';
 import { checkContentStep, linkCheckStep } from './quality/index.ts';
@@ -55,8 +57,13 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				resolved = resolveConfig(config, { root: fileURLToPath(astro.root), outDir: fileURLToPath(astro.outDir) });
 				const site = resolved;
 				const facts = loadSiteFacts(site);
+				const factsMissing = loadFacts(site.contentDir).missing === true;
+				const kindFolders = new Set(Object.values(site.kinds).flatMap((k) => (k.folder ? [k.folder] : [])));
+				site.emptySections = [...new Set(Object.values(facts.site.home).flat())].filter((ref) => kindFolders.has(ref));
 				const setupLog = logger.fork('opsbook:content-check');
-				if (command === 'build' || command === 'dev') await checkContentStep(site, setupLog);
+				let checked: ContentCheckResult | undefined;
+				if (command === 'build' || command === 'dev') checked = await checkContentStep(site, setupLog);
+				const siteDocs = checked?.site ?? loadSiteDocuments(site.contentDir, site);
 				if (site.features.diagrams && (command === 'build' || command === 'dev')) {
 					await diagramsSetup(site, facts, logger.fork('opsbook:diagrams'));
 				}
@@ -67,7 +74,9 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				if (site.features.checklists) rehypePlugins.splice(4, 0, rehypeTaskListsFor(site));
 				rehypePlugins.push(rehypePlaceholders);
 				updateConfig({
-					site: astro.site ? undefined : facts.site.url,
+					site: astro.site || factsMissing ? undefined : facts.site.url,
+					// The names documents had (KubePodCrashLooping.md, Hugo aliases) keep working: static redirect pages.
+					redirects: redirectsFor(siteDocs, site.base),
 					base: site.base,
 					// Astro's config holds folders as URLs ending in "/" once resolved; updateConfig does not convert strings.
 					srcDir: folderUrl(path.join(packageRoot, 'src')),
@@ -125,6 +134,20 @@ const folderUrl = (dir: string) => pathToFileURL(`${dir}/`);
 function publicDirFor(site: ResolvedConfig): string {
 	const own = path.join(site.root, 'public');
 	return fs.existsSync(own) ? own : path.join(packageRoot, 'public');
+}
+
+/** Astro redirect pages from each document's former names to its URL; never over a page of the site. */
+function redirectsFor(docs: SiteDocuments, base: string): Record<string, string> {
+	const published = docs.all.filter((d) => !d.normalized.draft);
+	const taken = new Set(published.map((d) => d.id));
+	const out: Record<string, string> = {};
+	for (const d of published) {
+		for (const from of d.redirects) {
+			if (taken.has(from) || taken.has(from.toLowerCase()) && from === from.toLowerCase()) continue;
+			out[`/${from}`] = `${base}${d.id}/`;
+		}
+	}
+	return out;
 }
 
 function routesFor(site: ResolvedConfig): RouteDef[] {

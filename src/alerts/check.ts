@@ -4,12 +4,18 @@ import type { ContentProblem } from '../core/errors.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
 import { outline } from '../core/markdown-outline.ts';
 import { alertTargets } from './alert-targets.ts';
-import type { CheckedDocument } from '../core/content-files.ts';
 
-export function checkAlertRunbooks(documents: CheckedDocument[], { facts, file, lineOf }: LoadedFacts): ContentProblem[] {
+
+interface AlertDocument {
+	source: { id: string; body: string };
+	data: { kind: string };
+	site?: { id: string };
+}
+
+export function checkAlertRunbooks(documents: AlertDocument[], { facts, file, lineOf }: LoadedFacts): ContentProblem[] {
 	const docs = documents.map((d) => {
 		const slugger = new GithubSlugger();
-		return { id: d.source.id, kind: d.data.kind, headings: outline(d.source.body).map((h) => ({ text: h.text, slug: slugger.slug(h.text) })) };
+		return { id: d.site?.id ?? d.source.id, kind: d.data.kind, headings: outline(d.source.body).map((h) => ({ text: h.text, slug: slugger.slug(h.text) })) };
 	});
 	const names = Object.keys(facts.alerts);
 	const found = alertTargets(names, docs);

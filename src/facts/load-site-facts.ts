@@ -6,6 +6,7 @@ import type { Facts } from './schema.ts';
 /** The site's facts (content/facts.yaml), redacted for the public edition, with the configured title applied. */
 export function loadSiteFacts(site: Pick<ResolvedConfig, 'contentDir' | 'public' | 'title'>): Facts {
 	const loaded = loadFacts(site.contentDir).facts;
+	// A site without facts.yaml has no address of its own; the title option names it.
 	const titled = site.title ? { ...loaded, site: { ...loaded.site, title: site.title } } : loaded;
 	return site.public ? redactForPublic(titled) : titled;
 }

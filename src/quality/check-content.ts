@@ -3,9 +3,11 @@
  * the synchronous part (what readiness and the export need); checkAllContent() adds the command checks, which load
  * parsers asynchronously, and is what the build and `opsbook check` run.
  */
-import { ContentError } from '../core/errors.ts';
-import { listDocumentFiles, readSourceFile } from '../core/content-files.ts';
-import { loadFacts } from '../facts/facts.ts';
+import { ContentError, type ContentProblem } from '../core/errors.ts';
+import { loadFacts, MISSING_FACTS_MESSAGE } from '../facts/facts.ts';
+import type { DocumentDefaults } from '../core/config.ts';
+import { resolveKinds, type KindTable } from '../core/kinds.ts';
+import { loadSiteDocuments } from '../core/site-documents.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { checkSections } from './sections.ts';
 import { checkHomeLinks } from './home-links.ts';
@@ -26,6 +28,13 @@ export interface CheckOptions {
 	strictReview?: boolean;
 	/** The day reviews are judged on (config `today`); default: today. */
 	today?: string | undefined;
+	/** Kinds (config `kinds` resolved); default: the built-in ones. */
+	kinds?: KindTable;
+	/** Document defaults, site-wide and per folder (config `defaults`, `folders`). */
+	defaults?: DocumentDefaults;
+	folders?: Record<string, DocumentDefaults>;
+	/** Globs of content files to leave out (config `exclude`). */
+	exclude?: readonly string[];
 }
 
 export function checkContent(dir: string, options: CheckOptions = {}) {
@@ -36,28 +45,42 @@ export function checkContent(dir: string, options: CheckOptions = {}) {
 
 export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 	const result = collectContentProblems(dir, options);
-	const files = [...result.documents.map((d) => d.source.file), ...listCardFiles(dir)];
+	const files = [...result.pages.map((d) => d.source.file), ...listCardFiles(dir)];
 	const commands = await checkCommands(result.facts, files);
 	const problems = [...result.problems, ...commands.errors];
 	if (options.profile === 'strict') problems.push(...commands.findings);
 	if (problems.length) throw new ContentError(problems);
-	return { ...result, commands, warnings: options.profile === 'strict' ? [] : commands.findings };
+	return { ...result, commands, warnings: options.profile === 'strict' ? result.warnings : [...result.warnings, ...commands.findings] };
 }
 
 function collectContentProblems(dir: string, options: CheckOptions) {
+	const strict = options.profile === 'strict';
+	const kinds = options.kinds ?? resolveKinds();
 	const facts = loadFacts(dir);
-	const sources = listDocumentFiles(dir).map((f) => readSourceFile(dir, f));
-	const { documents, problems } = checkFrontmatter(sources, facts);
-	problems.push(...checkSections(documents));
-	problems.push(...checkHomeLinks(new Set(sources.map((s) => s.id)), facts));
-	problems.push(...checkAlertRunbooks(documents, facts));
+	const site = loadSiteDocuments(dir, { kinds, defaults: options.defaults ?? {}, folders: options.folders ?? {}, exclude: options.exclude ?? [] });
+	const front = checkFrontmatter(site.all, facts, options.profile ?? 'default', kinds);
+	const { documents, pages, problems, warnings } = front;
+	const report = (ps: ContentProblem[]) => (strict ? problems : warnings).push(...ps);
+	if (facts.missing && strict) problems.push({ file: facts.file, message: MISSING_FACTS_MESSAGE });
+	// Two files on one URL can never both be shown: an error at every level, naming both.
+	problems.push(...site.problems.filter((p) => p.field === 'URL'));
+	report(site.problems.filter((p) => p.field !== 'URL'));
+	report(checkSections(pages, kinds));
+	const ids = new Set(pages.map((p) => p.site.id));
+	problems.push(...checkHomeLinks(ids, facts, sectionIds(pages)));
+	report(checkAlertRunbooks(pages, facts));
 	// Every file that ends up on the site or in print: facts, documents and records (cards scan their own, with a
 	// message about paper).
 	const records = listRecordFiles(dir).map((r) => r.file);
-	problems.push(...checkSecrets(dir, [facts.file, ...sources.map((s) => s.file), ...records]));
-	problems.push(...checkCards(dir, facts, new Set(sources.map((s) => s.id))));
+	problems.push(...checkSecrets(dir, [...(facts.missing ? [] : [facts.file]), ...site.all.map((s) => s.source.file), ...records]));
+	problems.push(...checkCards(dir, facts, ids));
 	problems.push(...checkRecords(dir, facts, documents).problems);
 	const overdue = overdueReviews(documents, today(options.today));
 	if (options.strictReview) problems.push(...strictReviewProblems(overdue));
-	return { facts, documents, overdue, problems };
+	return { facts, documents, pages, drafts: front.drafts, site, overdue, problems, warnings };
+}
+
+/** Top-level folders that hold documents: each has a section page. */
+function sectionIds(pages: Array<{ data: { source: { folder: string } } }>): Set<string> {
+	return new Set(pages.map((p) => p.data.source.folder.split('/')[0] ?? '').filter(Boolean));
 }

@@ -6,6 +6,7 @@
 import config from 'virtual:opsbook/config';
 import { getCollection } from 'astro:content';
 import { RECORD_COLLECTION_NAMES, type RecordEntry, type RecordSet } from './schema.ts';
+import { completeData } from '../core/document-schema.ts';
 import { allDocs } from '../core/docs.ts';
 import { listRecordFiles } from './record-files.ts';
 import { today } from '../core/dates.ts';
@@ -27,6 +28,9 @@ export async function loadRecordSet(): Promise<RecordSet> {
 
 export async function siteReadiness(): Promise<{ readiness: Readiness; records: RecordSet }> {
 	const records = await loadRecordSet();
-	const documents = (await allDocs()).map((d) => ({ id: d.id, data: d.data }));
+	const documents = (await allDocs()).flatMap((d) => {
+		const data = completeData(d.data);
+		return data ? [{ id: d.id, data }] : [];
+	});
 	return { readiness: computeReadiness({ documents, records, facts, today: today(config.today) }), records };
 }
