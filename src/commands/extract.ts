@@ -27,8 +27,17 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 export function extractCodeBlocks(source: string, options: { mdx?: boolean } = {}): CodeBlock[] {
+	const { tree, text } = parseDocument(source, options);
+	return codeBlocksFromTree(tree, text);
+}
+
+/**
+ * A document as the checks read it: front matter blanked (lines kept), parsed as MDX or Markdown. Throws the parser's
+ * message (with line and column) on MDX syntax errors. Exported so one parse serves every check of a document.
+ */
+export function parseDocument(source: string, options: { mdx?: boolean } = {}): { tree: Root; text: string } {
 	const text = blankFrontMatter(source);
-	return codeBlocksFromTree((options.mdx ? mdxParser : markdown).parse(text) as Root, text);
+	return { tree: (options.mdx ? mdxParser : markdown).parse(text) as Root, text };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 export { checkCodeBlock, checkCodeBlocks, checkDocument, checkExpression } from './check.ts';
 export type { BlockInput, CheckResult, DocumentOptions, ExpressionLocation } from './check.ts';
-export { codeBlocksFromTree, extractCodeBlocks, isDestructiveMarker } from './extract.ts';
+export { codeBlocksFromTree, extractCodeBlocks, isDestructiveMarker, parseDocument } from './extract.ts';
 export { findPlaceholders } from './placeholders.ts';
 export type { Placeholder } from './placeholders.ts';
 export { formatCommandProblem } from './format.ts';

@@ -13,10 +13,18 @@
  * Go instance per call is the package's design (the Go runtime does not return to be reused), so that cost stays
  * per call; shell.ts therefore parses a document's shell blocks in one call. libpg-query is PostgreSQL's parser
  * (emscripten, 1.7 MB), used through its synchronous API once loaded.
+ *
+ * The modules are imported statically: the integration runs inside the module runner Astro loads its config with,
+ * which is closed once the config is loaded, so a dynamic import() at build time fails ("module runner has been
+ * closed"). Importing is cheap; the WASM is still compiled only on first use.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { parser as logqlGrammar } from '@grafana/lezer-logql';
 import type { LRParser } from '@lezer/lr';
+import { parser as promqlGrammar } from '@prometheus-io/lezer-promql';
+import * as pg from 'libpg-query';
+import { getProcessor, LangVariant } from 'sh-syntax';
 
 export type ShellParse = (text: string) => Promise<unknown>;
 export type SqlParse = (sql: string) => { stmts?: unknown[] };
@@ -27,18 +35,17 @@ let shell: Promise<ShellParse> | undefined;
 let sql: Promise<SqlParse> | undefined;
 
 export function promqlParser(): Promise<LRParser> {
-	promql ??= import('@prometheus-io/lezer-promql').then((m) => m.parser);
+	promql ??= Promise.resolve(promqlGrammar);
 	return promql;
 }
 
 export function logqlParser(): Promise<LRParser> {
-	logql ??= import('@grafana/lezer-logql').then((m) => m.parser as LRParser);
+	logql ??= Promise.resolve(logqlGrammar as LRParser);
 	return logql;
 }
 
 export function shellParser(): Promise<ShellParse> {
 	shell ??= (async () => {
-		const { getProcessor, LangVariant } = await import('sh-syntax');
 		// createRequire rather than import.meta.resolve: it also works where a bundler (Vite) runs this module.
 		const wasm = await WebAssembly.compile(
 			await readFile(createRequire(import.meta.url).resolve('sh-syntax/main.wasm')),
@@ -51,7 +58,6 @@ export function shellParser(): Promise<ShellParse> {
 
 export function sqlParser(): Promise<SqlParse> {
 	sql ??= (async () => {
-		const pg = await import('libpg-query');
 		await pg.loadModule();
 		return (text: string) => pg.parseSync(text) as { stmts?: unknown[] };
 	})();

@@ -17,7 +17,7 @@ export function rehypePlaceholders() {
 }
 
 function languageOf(code: Element): string | undefined {
-	const classes = code.properties?.className;
+	const classes: unknown = code.properties?.className;
 	const list = Array.isArray(classes) ? classes.map(String) : typeof classes === 'string' ? classes.split(' ') : [];
 	return list.find((c) => c.startsWith('language-'))?.slice('language-'.length);
 }

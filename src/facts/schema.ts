@@ -83,6 +83,55 @@ export const alertSchema = z.strictObject({
 	dashboard: z.string().optional(),
 });
 
+/**
+ * `logSchema:` what Loki holds for the service. `labels` are the stream labels actually attached; `fields` the JSON
+ * fields of the structured log line of the API, worker and scanner (one list, the truth); `auditFields` the fields
+ * `| json` extracts from the Kubernetes audit stream. Checks of LogQL in documents read these.
+ */
+export const logSchemaSchema = z.strictObject({
+	labels: z.array(z.string().min(1)).min(1),
+	fields: z.array(z.string().min(1)).min(1),
+	auditFields: z.array(z.string().min(1)).optional(),
+});
+
+const METRIC_TYPES = ['counter', 'gauge', 'histogram', 'summary'] as const;
+/** One series name a query uses: its type and its own labels (target labels are in `metricTargetLabels`). */
+export const metricSchema = z.strictObject({ type: z.enum(METRIC_TYPES), labels: z.array(z.string().min(1)) });
+
+/** `podLabels:` the label model of the API pods: selectors for kubectl and pod-name patterns for queries. */
+export const podLabelsSchema = z.strictObject({
+	app: z.string().min(1),
+	quarantineApp: z.string().min(1),
+	stableTrack: z.string().min(1),
+	canaryTrack: z.string().min(1),
+	all: z.string().min(1),
+	stable: z.string().min(1),
+	canary: z.string().min(1),
+	quarantined: z.string().min(1),
+	scanner: z.string().min(1),
+	worker: z.string().min(1),
+	canaryPodRegex: z.string().min(1),
+	apiPodRegex: z.string().min(1),
+});
+
+/** `decisions:` who decides an action (role key), and the rule documents quote. */
+export const decisionSchema = z.strictObject({ decides: slugKey, informs: slugKey.optional(), rule: z.string().min(1) });
+
+/** `gates:` a deployment checklist approval gate: who runs its items, who approves it (never one of the runners). */
+export const gateSchema = z.strictObject({ name: z.string().min(1), covers: z.string().min(1), runs: z.array(slugKey).min(1), approves: slugKey });
+
+/** `riskAcceptance:` who may accept a failed readiness criterion in writing, and its limits. */
+export const riskAcceptanceSchema = z.strictObject({
+	acceptedBy: slugKey,
+	/** Criterion id -> role that must also agree. */
+	coSign: z.record(z.string(), slugKey).default({}),
+	/** Criterion ids that can never be accepted. */
+	notAcceptable: z.array(z.string()).default([]),
+	maxDays: z.number().int().positive(),
+	/** Where acceptance records would live (proposed; the approval page does not read them yet). */
+	recordsDir: z.string().optional(),
+});
+
 export const factsSchema = z.looseObject({
 	site: siteSchema,
 	service: factTree,
@@ -91,6 +140,15 @@ export const factsSchema = z.looseObject({
 	roles: z.record(slugKey, roleSchema),
 	severities: z.array(severityLevelSchema).min(1),
 	alerts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'alert names are identifiers'), alertSchema),
+	logSchema: logSchemaSchema.optional(),
+	/** Every metric a query in the handbook uses. */
+	metrics: z.record(z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'metric names are Prometheus identifiers'), metricSchema).optional(),
+	/** Labels every scraped series carries (job, instance, ...). */
+	metricTargetLabels: z.array(z.string().min(1)).optional(),
+	podLabels: podLabelsSchema.optional(),
+	decisions: z.record(z.string(), decisionSchema).optional(),
+	gates: z.record(z.string().regex(/^G\d+$/, 'gate ids look like G1'), gateSchema).optional(),
+	riskAcceptance: riskAcceptanceSchema.optional(),
 });
 
 export type Facts = z.infer<typeof factsSchema> & Record<string, unknown>;
@@ -98,3 +156,9 @@ export type Role = z.infer<typeof roleSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type SeverityLevel = z.infer<typeof severityLevelSchema>;
 export type Alert = z.infer<typeof alertSchema>;
+export type LogSchema = z.infer<typeof logSchemaSchema>;
+export type Metric = z.infer<typeof metricSchema>;
+export type PodLabels = z.infer<typeof podLabelsSchema>;
+export type Decision = z.infer<typeof decisionSchema>;
+export type Gate = z.infer<typeof gateSchema>;
+export type RiskAcceptance = z.infer<typeof riskAcceptanceSchema>;

@@ -19,7 +19,10 @@ import { listRecordFiles } from '../records/record-files.ts';
 import { overdueReviews, strictReviewProblems } from './review.ts';
 import { today } from '../core/dates.ts';
 import { listCardFiles } from '../cards/card-files.ts';
-import { checkCommands } from './commands-check.ts';
+import { parseDocument } from '../commands/index.ts';
+import { checkCommands, type ParsedFile } from './commands-check.ts';
+import { checkMdxTree, mdxSyntaxProblem } from './mdx.ts';
+import { readText } from '../core/text-input.ts';
 
 export interface CheckOptions {
 	/** strict: command rule findings fail too (config `profile`). */
@@ -45,9 +48,21 @@ export function checkContent(dir: string, options: CheckOptions = {}) {
 
 export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 	const result = collectContentProblems(dir, options);
-	const files = [...result.pages.map((d) => d.source.file), ...listCardFiles(dir)];
-	const commands = await checkCommands(result.facts, files);
-	const problems = [...result.problems, ...commands.errors];
+	// One parse per file serves the MDX check and the command check.
+	const parsed: ParsedFile[] = [];
+	const problems = [...result.problems];
+	for (const file of [...result.pages.map((d) => d.source.file), ...listCardFiles(dir)]) {
+		const mdx = file.endsWith('.mdx');
+		try {
+			const { tree, text } = parseDocument(readText(file), { mdx });
+			if (mdx) problems.push(...checkMdxTree(file, tree));
+			parsed.push({ file, tree, text });
+		} catch (error) {
+			problems.push(mdxSyntaxProblem(file, error));
+		}
+	}
+	const commands = await checkCommands(result.facts, parsed);
+	problems.push(...commands.errors);
 	if (options.profile === 'strict') problems.push(...commands.findings);
 	if (problems.length) throw new ContentError(problems);
 	return { ...result, commands, warnings: options.profile === 'strict' ? result.warnings : [...result.warnings, ...commands.findings] };

@@ -5,7 +5,13 @@
  * warnings otherwise.
  */
 import fs from 'node:fs';
-import { checkDocument, checkExpression, type CommandProblem, type CommandSchema } from '../commands/index.ts';
+import {
+	checkCodeBlocks,
+	checkExpression,
+	codeBlocksFromTree,
+	type CommandProblem,
+	type CommandSchema,
+} from '../commands/index.ts';
 import type { SourceFile } from '../core/content-files.ts';
 import { readText } from '../core/text-input.ts';
 import { replaceFactReferences, type LoadedFacts } from '../facts/facts.ts';
@@ -17,17 +23,23 @@ export interface CommandCheck {
 	ms: number;
 }
 
-export async function checkCommands(loaded: LoadedFacts, files: string[]): Promise<CommandCheck> {
+export interface ParsedFile {
+	file: string;
+	tree: import('mdast').Root;
+	text: string;
+}
+
+export async function checkCommands(loaded: LoadedFacts, files: ParsedFile[]): Promise<CommandCheck> {
 	const started = performance.now();
 	const { facts } = loaded;
 	const resolve = (reference: string) => replaceFactReferences(reference, facts);
 	const schema = commandSchemaOf(facts);
 	const problems: CommandProblem[] = [];
 	let blocks = 0;
-	for (const file of files) {
-		const source = readText(file);
-		blocks += (source.match(/^\s*(```|~~~)\s*\w/gm) ?? []).length;
-		const result = await checkDocument(source, { file, mdx: file.endsWith('.mdx'), resolve, schema });
+	for (const { file, tree, text } of files) {
+		const found = codeBlocksFromTree(tree, text);
+		blocks += found.length;
+		const result = await checkCodeBlocks(found, { file, resolve, schema });
 		problems.push(...result.problems);
 	}
 	const text = fs.existsSync(loaded.file) ? readText(loaded.file).split('\n') : [];

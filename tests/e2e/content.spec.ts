@@ -83,3 +83,12 @@ test('every role a document names exists in facts.yaml', () => {
 	expect(used.size).toBeGreaterThan(5);
 	expect([...used].filter((r) => !roles.has(r))).toEqual([]);
 });
+
+test('one rule for who blocks a customer and one label model, rendered from facts.yaml (issue #19)', async ({ page }) => {
+	const f = facts as typeof facts & { decisions: Record<string, { rule: string }>; podLabels: Record<string, string> };
+	await page.goto('procedures/escalation/');
+	await expect(page.locator('#decision-authority + p + table, #decision-authority ~ table').first()).toContainText(f.decisions.blockCustomer!.rule);
+	await page.goto('runbooks/troubleshooting/');
+	const labels = page.locator('#the-pod-label-model ~ table').first();
+	for (const key of ['all', 'stable', 'canary', 'quarantined']) await expect(labels).toContainText(f.podLabels[key]!);
+});

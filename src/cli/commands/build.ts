@@ -3,7 +3,7 @@
  * step succeeded (pages, link check, search, card PDFs, offline files: all inside the integration). A failed build
  * never leaves a half-written site where the old one was.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import {
 	BuildLockedError,
 	cleanStaleStaging,
 	describeFsError,
+	isAlive,
 	onInterrupt,
 	stagingDirFor,
 	swapInto,
@@ -42,13 +43,38 @@ export function astroBin(root: string): string {
 	throw new Error('Astro is not installed: run npm install');
 }
 
-/** Runs a child process to its end without blocking the event loop, so Ctrl-C handlers can run meanwhile. */
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<number> {
+/**
+ * Runs a child process to its end without blocking the event loop, so Ctrl-C handlers can run meanwhile. `started`
+ * hands the child to the caller, whose interrupt handler must stop it before removing the folder it writes into.
+ */
+function run(
+	command: string,
+	args: string[],
+	options: { cwd: string; env: NodeJS.ProcessEnv },
+	started: (child: ChildProcess) => void,
+): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { ...options, stdio: 'inherit' });
+		started(child);
 		child.on('error', reject);
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1)));
 	});
+}
+
+/**
+ * Where Astro writes this build. Beside the output folder, so the final swap is a rename on one file system. Astro
+ * itself moves files from its work folder under the project into the output (measured: EXDEV with an output on a
+ * tmpfs), so when the output is on another file system than the project, the build stages inside the project and
+ * swapInto() copies it next to the output before the atomic rename.
+ */
+function stagingFor(root: string, target: string): string {
+	let parent = path.dirname(target);
+	while (!fs.existsSync(parent) && path.dirname(parent) !== parent) parent = path.dirname(parent);
+	if (fs.statSync(parent).dev === fs.statSync(root).dev) return stagingDirFor(target);
+	const inProject = path.join(root, '.opsbook', 'staging');
+	fs.mkdirSync(inProject, { recursive: true });
+	cleanStaleStaging(path.join(inProject, 'site'));
+	return stagingDirFor(path.join(inProject, 'site'));
 }
 
 export const buildCommand: Command = {
@@ -74,8 +100,16 @@ export const buildCommand: Command = {
 			console.error(`${error.message}. Wait for it, or run with --wait.`);
 			return 1;
 		}
-		const staging = stagingDirFor(target);
+		const staging = stagingFor(root, target);
+		let astro: ChildProcess | undefined;
 		const cleanup = () => {
+			// A signal sent to this process alone (not the terminal's whole group) leaves Astro writing into staging:
+			// stop it and wait until it is gone, or the folder would be written again after its removal.
+			if (astro?.pid && astro.exitCode === null) {
+				astro.kill('SIGKILL');
+				const until = Date.now() + 5000;
+				while (isAlive(astro.pid) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+			}
 			fs.rmSync(staging, { recursive: true, force: true });
 			release();
 		};
@@ -86,7 +120,8 @@ export const buildCommand: Command = {
 			const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env };
 			if (values['strict-review']) env.OPSBOOK_STRICT_REVIEW = '1';
 			if (values.public) env.OPSBOOK_PUBLIC = '1';
-			const status = await run(process.execPath, [astroBin(root), 'build', '--root', root, '--outDir', staging], { cwd: root, env });
+			const args = [astroBin(root), 'build', '--root', root, '--outDir', staging];
+			const status = await run(process.execPath, args, { cwd: root, env }, (child) => (astro = child));
 			if (status !== 0) {
 				console.error(`\nBuild failed.${kept()}`);
 				return status;
