@@ -22,6 +22,7 @@ import { virtualConfig } from './core/virtual-config.ts';
 import { loadFacts, loadSiteFacts } from './facts/index.ts';
 import { loadSiteDocuments, type SiteDocuments } from './core/site-documents.ts';
 import type { ContentCheckResult } from './quality/content-check-integration.ts';
+import { buildLinkIndex, remarkForeignSyntax, remarkLeadingTitle, remarkSourceLinks, type LinkIndex } from './byo/index.ts';
 import { remarkFacts } from './facts/remark-facts.ts';
 import { shellRoutes, shellRehypePlugins } from './shell/index.ts';
 import { checkContentStep, linkCheckStep } from './quality/index.ts';
@@ -49,6 +50,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 	// Validated at once: a typo in astro.config fails before Astro does anything, naming the option.
 	const config = parseOpsbookConfig(userConfig);
 	let resolved: ResolvedConfig | undefined;
+	let documents: SiteDocuments | undefined;
 	return {
 		name: NAME,
 		opsbook: userConfig,
@@ -64,11 +66,21 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				let checked: ContentCheckResult | undefined;
 				if (command === 'build' || command === 'dev') checked = await checkContentStep(site, setupLog);
 				const siteDocs = checked?.site ?? loadSiteDocuments(site.contentDir, site);
+				documents = siteDocs;
 				if (site.features.diagrams && (command === 'build' || command === 'dev')) {
 					await diagramsSetup(site, facts, logger.fork('opsbook:diagrams'));
 				}
 				// CR never reaches a page; raw HTML and link URLs pass the one sanitising policy (src/core/sanitize.ts).
-				const remarkPlugins: unknown[] = [remarkNormalizeNewlines, [remarkFacts, { facts: () => facts }]];
+				// Markdown written for other tools: its links, callouts and title heading (src/byo/).
+				let linkIndex: LinkIndex | undefined;
+				const links = { index: () => (linkIndex ??= buildLinkIndex(siteDocs)), base: site.base };
+				const remarkPlugins: unknown[] = [
+					remarkNormalizeNewlines,
+					remarkLeadingTitle,
+					remarkForeignSyntax,
+					[remarkSourceLinks, links],
+					[remarkFacts, { facts: () => facts }],
+				];
 				if (site.features.diagrams) remarkPlugins.push(remarkDiagramsFor(site));
 				const rehypePlugins: unknown[] = [rehypeSanitize, rehypeHeadingIds, ...shellRehypePlugins(site)];
 				if (site.features.checklists) rehypePlugins.splice(4, 0, rehypeTaskListsFor(site));
@@ -115,6 +127,9 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = resolved!;
 				const out = fileURLToPath(dir);
+				// Images and attachments beside the documents, published where their links now point (before the link
+				// check, which reads them, and the offline step, which precaches them).
+				if (documents) publishAttachments(documents, out, logger.fork('opsbook:attachments'));
 				await linkCheckStep(site, out, logger.fork('opsbook:link-check'));
 				if (site.features.search) await searchIndexStep(site, out, logger.fork('opsbook:search-index'));
 				if (site.features.cards && site.cardPdfs) await cardPdfStep(site, out, logger.fork('opsbook:cards'));
@@ -134,6 +149,16 @@ const folderUrl = (dir: string) => pathToFileURL(`${dir}/`);
 function publicDirFor(site: ResolvedConfig): string {
 	const own = path.join(site.root, 'public');
 	return fs.existsSync(own) ? own : path.join(packageRoot, 'public');
+}
+
+function publishAttachments(docs: SiteDocuments, out: string, logger: AstroIntegrationLogger): void {
+	const files = docs.inventory.attachments;
+	for (const a of files) {
+		const target = path.join(out, ...a.url.split('/'));
+		fs.mkdirSync(path.dirname(target), { recursive: true });
+		fs.copyFileSync(a.file, target);
+	}
+	if (files.length) logger.info(`${files.length} images and attachments published beside their documents`);
 }
 
 /** Astro redirect pages from each document's former names to its URL; never over a page of the site. */

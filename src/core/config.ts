@@ -195,7 +195,7 @@ export function resolveConfig(config: OpsbookConfig, { root, outDir, env = envOv
 		cacheDir: path.join(root, '.opsbook', 'cache'),
 		title: config.title,
 		base,
-		profile: config.profile,
+		profile: env.profile ?? config.profile,
 		public: env.public ?? config.public,
 		strictReview: env.strictReview ?? config.strictReview,
 		today: env.today ?? config.today,

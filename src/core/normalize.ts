@@ -174,6 +174,8 @@ function kindOf(input: NormalizeInput, written: unknown, fromDefaults: string | 
 	const h2 = headings.filter((h) => h.depth === 2).map((h) => stripInline(h.text));
 	const byShape = kindByShape(kinds, h2);
 	if (byShape) return byShape;
+	// A folder's own page (README.md, _index.md) introduces the folder; it is of the folder's kind only by its shape.
+	if (doc.index) return FALLBACK_KIND;
 	const top = folderId(doc.folder).split('/')[0] ?? '';
 	return (top ? kindForFolder(kinds, top) : undefined) ?? FALLBACK_KIND;
 }

@@ -23,6 +23,7 @@ import { parseDocument } from '../commands/index.ts';
 import { checkCommands, type ParsedFile } from './commands-check.ts';
 import { checkMdxTree, mdxSyntaxProblem } from './mdx.ts';
 import { readText } from '../core/text-input.ts';
+import { buildLinkIndex, checkSourceLinks } from '../byo/index.ts';
 
 export interface CheckOptions {
 	/** strict: command rule findings fail too (config `profile`). */
@@ -62,10 +63,16 @@ export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 		}
 	}
 	const commands = await checkCommands(result.facts, parsed);
-	problems.push(...commands.errors);
-	if (options.profile === 'strict') problems.push(...commands.findings);
+	const strict = options.profile === 'strict';
+	const warnings = [...result.warnings];
+	// A command that does not parse fails a strict site; in runbooks brought as they are (`kubectl get pod
+	// <pod-name>` is everywhere) it is a warning, so one snippet cannot stop a team's first build.
+	(strict ? problems : warnings).push(...commands.errors);
+	(strict ? problems : warnings).push(...commands.findings);
+	const links = checkSourceLinks(parsed, buildLinkIndex(result.site));
+	(strict ? problems : warnings).push(...links.problems);
 	if (problems.length) throw new ContentError(problems);
-	return { ...result, commands, warnings: options.profile === 'strict' ? result.warnings : [...result.warnings, ...commands.findings] };
+	return { ...result, commands, links, warnings };
 }
 
 function collectContentProblems(dir: string, options: CheckOptions) {

@@ -1,0 +1,7 @@
+/**
+ * Bring your own runbooks (issue #17): Markdown trees written for Hugo, MkDocs, Docusaurus, GitLab or no tool at all,
+ * shown as they are. Reading the tree is core's (src/core/sources.ts, normalize.ts, site-documents.ts); this folder
+ * holds what the pages and the reports add: links between source files, syntax of other tools, the coverage report.
+ */
+export { buildLinkIndex, checkSourceLinks, resolveLink, type LinkIndex, type LinkReport } from './links.ts';
+export { remarkSourceLinks, remarkForeignSyntax, remarkLeadingTitle, findForeignSyntax } from './remark-byo.ts';
