@@ -11,7 +11,8 @@ import { loadSiteDocuments } from '../core/site-documents.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { checkSections } from './sections.ts';
 import { checkHomeLinks } from './home-links.ts';
-import { checkAlertRunbooks } from '../alerts/check.ts';
+import { checkAlertLinks, checkAlertRunbooks } from '../alerts/check.ts';
+import { loadRuleAlerts } from '../alerts/rules.ts';
 import { checkSecrets } from '../core/secrets.ts';
 import { checkCards } from '../cards/check.ts';
 import { checkRecords } from '../records/check.ts';
@@ -39,6 +40,8 @@ export interface CheckOptions {
 	folders?: Record<string, DocumentDefaults>;
 	/** Globs of content files to leave out (config `exclude`). */
 	exclude?: readonly string[];
+	/** Absolute globs of Prometheus rule files (config `alertRules`). */
+	alertRules?: readonly string[];
 }
 
 export function checkContent(dir: string, options: CheckOptions = {}) {
@@ -80,7 +83,8 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 	const kinds = options.kinds ?? resolveKinds();
 	const facts = loadFacts(dir);
 	const site = loadSiteDocuments(dir, { kinds, defaults: options.defaults ?? {}, folders: options.folders ?? {}, exclude: options.exclude ?? [] });
-	const front = checkFrontmatter(site.all, facts, options.profile ?? 'default', kinds);
+	const rules = options.alertRules?.length ? loadRuleAlerts(options.alertRules) : { alerts: [], problems: [], files: [] };
+	const front = checkFrontmatter(site.all, facts, options.profile ?? 'default', kinds, new Set(rules.alerts.map((a) => a.name)));
 	const { documents, pages, problems, warnings } = front;
 	const report = (ps: ContentProblem[]) => (strict ? problems : warnings).push(...ps);
 	if (facts.missing && strict) problems.push({ file: facts.file, message: MISSING_FACTS_MESSAGE });
@@ -91,6 +95,10 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 	const ids = new Set(pages.map((p) => p.site.id));
 	problems.push(...checkHomeLinks(ids, facts, sectionIds(pages)));
 	report(checkAlertRunbooks(pages, facts));
+	warnings.push(...rules.problems);
+	const alerts = checkAlertLinks(pages, facts, rules.alerts);
+	// Under strict the front matter check already names alerts nobody defines.
+	report(strict ? alerts.problems.filter((p) => !p.field?.startsWith('frontmatter')) : alerts.problems);
 	// Every file that ends up on the site or in print: facts, documents and records (cards scan their own, with a
 	// message about paper).
 	const records = listRecordFiles(dir).map((r) => r.file);
@@ -99,7 +107,7 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 	problems.push(...checkRecords(dir, facts, documents).problems);
 	const overdue = overdueReviews(documents, today(options.today));
 	if (options.strictReview) problems.push(...strictReviewProblems(overdue));
-	return { facts, documents, pages, drafts: front.drafts, site, overdue, problems, warnings };
+	return { facts, documents, pages, drafts: front.drafts, site, alerts, overdue, problems, warnings };
 }
 
 /** Top-level folders that hold documents: each has a section page. */

@@ -23,6 +23,7 @@ export async function checkContentStep(site: ResolvedConfig, logger: AstroIntegr
 		defaults: site.defaults,
 		folders: site.folders,
 		exclude: site.exclude,
+		alertRules: site.alertRules,
 	};
 	const result = await checkAllContent(site.contentDir, options);
 	const { pages, overdue, commands, warnings, drafts } = result;

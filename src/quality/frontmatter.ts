@@ -38,7 +38,7 @@ export interface FrontmatterResult {
 
 const FILE_NAME = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
 
-export function checkFrontmatter(all: SiteDocument[], { facts }: LoadedFacts, profile: 'default' | 'strict', kinds: KindTable): FrontmatterResult {
+export function checkFrontmatter(all: SiteDocument[], { facts }: LoadedFacts, profile: 'default' | 'strict', kinds: KindTable, ruleAlerts: ReadonlySet<string> = new Set()): FrontmatterResult {
 	const strict = profile === 'strict';
 	const problems: ContentProblem[] = [];
 	const warnings: ContentProblem[] = [];
@@ -103,7 +103,7 @@ export function checkFrontmatter(all: SiteDocument[], { facts }: LoadedFacts, pr
 		}
 		if (strict) {
 			data.alerts.forEach((alert, i) => {
-				if (!facts.alerts[alert]) at(['alerts', i], `alerts.${i}`, `unknown alert "${alert}"; define it under alerts in facts.yaml`);
+				if (!facts.alerts[alert] && !ruleAlerts.has(alert)) at(['alerts', i], `alerts.${i}`, `unknown alert "${alert}"; define it under alerts in facts.yaml`);
 			});
 		}
 		data.related.forEach((ref, i) => {

@@ -33,8 +33,8 @@ export const checkCommand: Command = {
 		const today = str(values.today) ?? project.config.today;
 		const started = performance.now();
 		try {
-			const { profile, kinds, defaults, folders, exclude } = project.config;
-			const { pages: documents, overdue, commands, warnings } = await checkAllContent(dir, { strictReview, today, profile, kinds, defaults, folders, exclude });
+			const { profile, kinds, defaults, folders, exclude, alertRules } = project.config;
+			const { pages: documents, overdue, commands, warnings } = await checkAllContent(dir, { strictReview, today, profile, kinds, defaults, folders, exclude, alertRules });
 			const ms = Math.round(performance.now() - started);
 			const shown = warnings.map((p) => ({ ...p, file: displayPath(p.file) }));
 			if (values.json) {
