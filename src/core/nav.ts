@@ -86,7 +86,8 @@ export function sectionTrees<T extends TreeDoc>(docs: T[], options: { sectionOrd
 	}
 	for (const folder of options.always ?? []) nodeFor(folder, [folder]);
 	const labelOf = (n: FolderNode<T>) => n.index?.title ?? options.labels?.[n.id] ?? folderLabel(n.name);
-	const orderOf = (n: FolderNode<T>) => n.index?.order ?? 100;
+	// A folder without a page of its own sorts by its first document (MkDocs nav, Docusaurus positions).
+	const orderOf = (n: FolderNode<T>): number => n.index?.order ?? Math.min(100, ...n.docs.map((d) => d.order), ...[...n.children.values()].map(orderOf));
 
 	const flatten = (node: FolderNode<T>, depth: number, entries: NavEntry[], list: T[]) => {
 		type Item = { order: number; title: string; doc?: T; folder?: FolderNode<T> };

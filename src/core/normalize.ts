@@ -38,6 +38,8 @@ export interface Normalized {
 	notes: NormalizeNote[];
 	/** Front matter keys no mapping uses (reported once per key in the coverage report, not per file). */
 	unusedKeys: string[];
+	/** Where the kind came from: a declared kind owes its sections; one guessed from the folder does not. */
+	kindFrom: 'frontmatter' | 'defaults' | 'shape' | 'folder' | 'fallback';
 }
 
 /** Keys of other tools that only steer their own theme or menu: ignored without a note. */
@@ -115,7 +117,7 @@ export function normalizeDocument(input: NormalizeInput): Normalized {
 	const covers = listOf(fm.covers, (m) => note(['covers'], m)).filter((c) => /^\d+\.\d+$/.test(c));
 	const phases = phasesOf(fm.phases, (m) => note(['phases'], m));
 
-	const kind = kindOf(input, fm.kind, merged.kind, headings, (m) => note(['kind'], m));
+	const { kind, from: kindFrom } = kindOf(input, fm.kind, merged.kind, headings, (m) => note(['kind'], m));
 	const description = str('description') ?? str('summary');
 	const aliases = [...listOf(fm.aliases, (m) => note(['aliases'], m)), ...listOf(fm.redirect_from, (m) => note(['redirect_from'], m))];
 
@@ -149,7 +151,7 @@ export function normalizeDocument(input: NormalizeInput): Normalized {
 	const draft = fm.draft === true || fm.draft === 'true' || fm.published === false;
 	const unusedKeys = Object.keys(fm).filter((k) => !OWN.has(k) && !MAPPED.has(k) && !IGNORED.has(k));
 	void input.id;
-	return { data, draft, titleFrom, notes, unusedKeys };
+	return { data, draft, titleFrom, notes, unusedKeys, kindFrom };
 }
 
 /** Later defaults win; tags add up. */
@@ -165,19 +167,19 @@ export function mergeDefaults(chain: DocumentDefaults[]): DocumentDefaults {
 	return out;
 }
 
-function kindOf(input: NormalizeInput, written: unknown, fromDefaults: string | undefined, headings: Array<{ depth: number; text: string }>, note: (m: string) => void): string {
+function kindOf(input: NormalizeInput, written: unknown, fromDefaults: string | undefined, headings: Array<{ depth: number; text: string }>, note: (m: string) => void): { kind: string; from: Normalized['kindFrom'] } {
 	const { kinds, doc } = input;
-	if (typeof written === 'string' && kinds[written]) return written;
+	if (typeof written === 'string' && kinds[written]) return { kind: written, from: 'frontmatter' };
 	if (written !== undefined) note(`unknown kind "${String(written)}"; kinds: ${Object.keys(kinds).join(', ')}`);
-	if (fromDefaults && kinds[fromDefaults]) return fromDefaults;
+	if (fromDefaults && kinds[fromDefaults]) return { kind: fromDefaults, from: 'defaults' };
 	// The shape before the folder: 110 alert runbooks under runbooks/ are alert runbooks, not step-by-step runbooks.
 	const h2 = headings.filter((h) => h.depth === 2).map((h) => stripInline(h.text));
 	const byShape = kindByShape(kinds, h2);
-	if (byShape) return byShape;
+	if (byShape) return { kind: byShape, from: 'shape' };
 	// A folder's own page (README.md, _index.md) introduces the folder; it is of the folder's kind only by its shape.
-	if (doc.index) return FALLBACK_KIND;
-	const top = folderId(doc.folder).split('/')[0] ?? '';
-	return (top ? kindForFolder(kinds, top) : undefined) ?? FALLBACK_KIND;
+	const top = doc.index ? '' : (folderId(doc.folder).split('/')[0] ?? '');
+	const byFolder = top ? kindForFolder(kinds, top) : undefined;
+	return byFolder ? { kind: byFolder, from: 'folder' } : { kind: FALLBACK_KIND, from: 'fallback' };
 }
 
 /** A file named like a Prometheus alert (`KubePodCrashLooping`): CamelCase, no separators. */

@@ -3,7 +3,9 @@
  * (YAML or TOML), folder defaults, normalised data and URL id. The content check and the content collection's loader
  * both call this, so the page a reader gets and the problems a build reports come from the same reading.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import { documentDefaultsSchema, type DocumentDefaults } from './config.ts';
 import { readSourceFile, type SourceFile } from './content-files.ts';
@@ -56,6 +58,7 @@ export function loadSiteDocuments(dir: string, options: SiteDocumentsOptions): S
 		problems.push(...parsed.problems);
 		if (parsed.data) folderDefaults.set(folder, parsed.data);
 	}
+	const navOrder = mkdocsNavOrder(dir);
 	const configured = Object.entries(options.folders ?? {}).map(([k, v]) => [folderId(k), v] as const);
 
 	const all = inventory.documents.map((doc): SiteDocument => {
@@ -70,6 +73,9 @@ export function loadSiteDocuments(dir: string, options: SiteDocumentsOptions): S
 		const fm = front.data ?? {};
 		const id = documentId(doc, fm);
 		const normalized = normalizeDocument({ doc, id, frontmatter: fm, body: source.body, defaults, kinds: options.kinds });
+		// mkdocs.yml's nav is the order MkDocs sites chose; front matter (weight, order) still wins.
+		const navAt = navOrder.get(doc.rel);
+		if (navAt !== undefined && normalized.data.order === 100 && !hasOrder(fm)) normalized.data.order = navAt;
 		const written = writtenPath(doc);
 		const redirects = [written, ...normalized.data.aliases.map((a) => aliasPath(a, doc.folder))].filter((r) => r && r !== id);
 		return { doc, source, id, frontmatter: front.data, lineOf: front.lineOf, syntaxErrors: front.errors, defaults, normalized, redirects: [...new Set(redirects)] };
@@ -83,6 +89,39 @@ export function loadSiteDocuments(dir: string, options: SiteDocumentsOptions): S
 		}
 	}
 	return { inventory, all, problems };
+}
+
+const hasOrder = (fm: Record<string, unknown>) => ['order', 'weight', 'sidebar_position', 'nav_order', 'position'].some((k) => fm[k] !== undefined);
+
+/**
+ * Positions of pages in an MkDocs `nav:` (mkdocs.yml beside or above the content folder), depth first, from 1.
+ * Entries are `path.md`, `{ Title: path.md }` or `{ Section: [entries] }`; external links are skipped.
+ */
+export function mkdocsNavOrder(dir: string): Map<string, number> {
+	const out = new Map<string, number>();
+	const file = [path.join(dir, '..', 'mkdocs.yml'), path.join(dir, '..', 'mkdocs.yaml'), path.join(dir, 'mkdocs.yml')].find((f) => fs.existsSync(f));
+	if (!file) return out;
+	let config: unknown;
+	try {
+		// MkDocs files carry Python tags (!!python/name:…) the YAML reader does not know: they are read as text.
+		config = parseYaml(readText(file), { logLevel: 'silent', strict: false, uniqueKeys: false });
+	} catch {
+		return out;
+	}
+	const walk = (items: unknown) => {
+		if (!Array.isArray(items)) return;
+		for (const item of items) {
+			if (typeof item === 'string') out.set(item.replace(/^\.?\//, ''), out.size + 1);
+			else if (item && typeof item === 'object') {
+				for (const value of Object.values(item)) {
+					if (typeof value === 'string' && !/^[a-z]+:/i.test(value)) out.set(value.replace(/^\.?\//, ''), out.size + 1);
+					else walk(value);
+				}
+			}
+		}
+	};
+	walk((config as { nav?: unknown } | null)?.nav);
+	return out;
 }
 
 /** '' then each folder down to `folder` itself. */

@@ -105,14 +105,25 @@ export function urlSegment(name: string): string {
 		.replace(/[?#%"<>\\^`{|}[\]]/g, '');
 }
 
+/**
+ * Top-level paths the site's own pages use. A folder or page named like one (a team's `search/` service folder) is
+ * published with "-docs" added: /search-docs/, never over the search page.
+ */
+export const SITE_PATHS = new Set(['search', 'alerts', 'cards', 'approval', 'records', 'coverage', 'offline', 'pagefind', '_astro', '404', 'environments.json', 'alerts.json', 'manifest.webmanifest']);
+
+function publishedPath(segments: string[]): string {
+	if (segments[0] && SITE_PATHS.has(segments[0])) segments[0] = `${segments[0]}-docs`;
+	return segments.join('/');
+}
+
 export function folderId(folder: string): string {
-	return folder.split('/').filter(Boolean).map(urlSegment).join('/');
+	return publishedPath(folder.split('/').filter(Boolean).map(urlSegment));
 }
 
 export function attachmentUrl(rel: string): string {
 	const parts = rel.split('/');
 	const last = parts.pop()!;
-	return [...parts.map(urlSegment), last.replace(/\s+/g, '-').toLowerCase()].filter(Boolean).join('/');
+	return publishedPath([...parts.map(urlSegment), last.replace(/\s+/g, '-').toLowerCase()].filter(Boolean));
 }
 
 /** What front matter may say about a document's URL (Hugo and Docusaurus spell it slug, url or id). */
@@ -131,13 +142,13 @@ export function documentId(doc: Pick<DocumentFile, 'folder' | 'name' | 'index'>,
 	const folder = folderId(doc.folder);
 	const absolute = [fields.url, fields.slug].find((v): v is string => typeof v === 'string' && v.trim().startsWith('/'));
 	if (absolute) {
-		const id = absolute.split('/').filter(Boolean).map(urlSegment).join('/');
+		const id = publishedPath(absolute.split('/').filter(Boolean).map(urlSegment));
 		if (id) return id;
 	}
 	const rename = [fields.slug, fields.id].find((v): v is string | number => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number');
 	if (rename !== undefined && !doc.index) return join(folder, String(rename).split('/').filter(Boolean).map(urlSegment).join('/'));
-	if (doc.index) return folder || urlSegment(doc.name.replace(/^_+/, ''));
-	return join(folder, urlSegment(doc.name));
+	if (doc.index) return folder || publishedPath([urlSegment(doc.name.replace(/^_+/, ''))]);
+	return folder ? join(folder, urlSegment(doc.name)) : publishedPath([urlSegment(doc.name)]);
 }
 
 const join = (a: string, b: string) => (a ? `${a}/${b}` : b);
