@@ -21,8 +21,9 @@ import { remarkNormalizeNewlines } from './core/text-input.ts';
 import { virtualConfig } from './core/virtual-config.ts';
 import { loadFacts, loadSiteFacts } from './facts/index.ts';
 import { loadSiteDocuments, type SiteDocuments } from './core/site-documents.ts';
+import { SITE_PATHS } from './core/sources.ts';
 import type { ContentCheckResult } from './quality/content-check-integration.ts';
-import { buildLinkIndex, remarkForeignSyntax, remarkLeadingTitle, remarkSourceLinks, type LinkIndex } from './byo/index.ts';
+import { buildLinkIndex, byoRoutes, formatCoverage, remarkForeignSyntax, remarkLeadingTitle, remarkSourceLinks, virtualCoverage, type CoverageReport, type LinkIndex } from './byo/index.ts';
 import { remarkFacts } from './facts/remark-facts.ts';
 import { shellRoutes, shellRehypePlugins } from './shell/index.ts';
 import { checkContentStep, linkCheckStep } from './quality/index.ts';
@@ -51,6 +52,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 	const config = parseOpsbookConfig(userConfig);
 	let resolved: ResolvedConfig | undefined;
 	let documents: SiteDocuments | undefined;
+	let coverage: CoverageReport | undefined;
 	return {
 		name: NAME,
 		opsbook: userConfig,
@@ -67,6 +69,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				if (command === 'build' || command === 'dev') checked = await checkContentStep(site, setupLog);
 				const siteDocs = checked?.site ?? loadSiteDocuments(site.contentDir, site);
 				documents = siteDocs;
+				coverage = checked?.coverage;
 				if (site.features.diagrams && (command === 'build' || command === 'dev')) {
 					await diagramsSetup(site, facts, logger.fork('opsbook:diagrams'));
 				}
@@ -105,7 +108,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 					devToolbar: { enabled: false },
 					prefetch: false,
 					vite: {
-						plugins: [virtualConfig(site)],
+						plugins: [virtualConfig(site), virtualCoverage(() => coverage)],
 						// Opsbook ships TypeScript and .astro files; Node cannot run those from node_modules, so Vite must bundle them.
 						ssr: { noExternal: [NAME] },
 						build: {
@@ -136,6 +139,8 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				else if (site.features.cards) logger.fork('opsbook:cards').info('card PDFs: skipped (OPSBOOK_CARD_PDFS=off)');
 				// Last: the precache and the download must cover everything written before.
 				if (site.features.offline) await offlineStep(site, out, logger.fork('opsbook:offline'));
+				// The level reached, at the end of every build where it is read: counts, never a failure.
+				if (coverage) for (const line of formatCoverage(coverage)) logger.fork('opsbook:coverage').info(line);
 			},
 		},
 	};
@@ -168,7 +173,8 @@ function redirectsFor(docs: SiteDocuments, base: string): Record<string, string>
 	const out: Record<string, string> = {};
 	for (const d of published) {
 		for (const from of d.redirects) {
-			if (taken.has(from) || taken.has(from.toLowerCase()) && from === from.toLowerCase()) continue;
+			// Never over a page: a document, or the site's own (a team's search/ folder is /search-docs/, not /search/).
+			if (taken.has(from) || SITE_PATHS.has(from.split('/')[0]!.toLowerCase())) continue;
 			out[`/${from}`] = `${base}${d.id}/`;
 		}
 	}
@@ -181,6 +187,7 @@ function routesFor(site: ResolvedConfig): RouteDef[] {
 		...shellRoutes,
 		...factsRoutes,
 		...alertRoutes,
+		...byoRoutes,
 		...(features.search ? searchRoutes : []),
 		...(features.offline ? offlineRoutes : []),
 		...(features.cards ? cardRoutes : []),

@@ -2,3 +2,9 @@ declare module 'virtual:opsbook/config' {
 	const config: import('./core/config.ts').ResolvedConfig;
 	export default config;
 }
+
+declare module 'virtual:opsbook/coverage' {
+	/** Null when the content check did not run (not a build or dev server). */
+	const coverage: import('./byo/coverage.ts').CoverageReport | null;
+	export default coverage;
+}

@@ -24,7 +24,7 @@ import { parseDocument } from '../commands/index.ts';
 import { checkCommands, type ParsedFile } from './commands-check.ts';
 import { checkMdxTree, mdxSyntaxProblem } from './mdx.ts';
 import { readText } from '../core/text-input.ts';
-import { buildLinkIndex, checkSourceLinks } from '../byo/index.ts';
+import { buildLinkIndex, checkSourceLinks, coverageReport, findForeignSyntax } from '../byo/index.ts';
 
 export interface CheckOptions {
 	/** strict: command rule findings fail too (config `profile`). */
@@ -74,8 +74,29 @@ export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 	(strict ? problems : warnings).push(...commands.findings);
 	const links = checkSourceLinks(parsed, buildLinkIndex(result.site));
 	(strict ? problems : warnings).push(...links.problems);
+	const syntax = { rendered: 0, leftAsText: 0 };
+	for (const page of result.pages) {
+		for (const f of findForeignSyntax(page.source.body)) {
+			if (f.rendered) syntax.rendered++;
+			else {
+				syntax.leftAsText++;
+				warnings.push({ file: page.source.file, line: page.source.bodyLine + f.line - 1, field: 'syntax', message: `${f.what} is not rendered by Opsbook: shown as written` });
+			}
+		}
+	}
 	if (problems.length) throw new ContentError(problems);
-	return { ...result, commands, links, warnings };
+	const complete = new Set(result.documents.map((d) => d.source.file));
+	const coverage = coverageReport({
+		documents: result.pages.map((p) => ({ id: p.site.id, data: p.data, file: p.source.file, complete: complete.has(p.source.file), kindFrom: p.site.normalized.kindFrom })),
+		drafts: result.drafts.map((d) => ({ rel: d.doc.rel })),
+		unread: result.site.inventory.unread,
+		links,
+		alerts: result.alerts,
+		syntax,
+		warnings: warnings.length,
+		profile: options.profile ?? 'default',
+	});
+	return { ...result, commands, links, warnings, coverage };
 }
 
 function collectContentProblems(dir: string, options: CheckOptions) {
