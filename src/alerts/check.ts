@@ -39,6 +39,8 @@ export interface AlertReport {
 	/** Documents naming (in `alerts:`) an alert no rule file or facts.yaml defines. */
 	unknown: Array<{ name: string; file: string; line: number }>;
 	problems: ContentProblem[];
+	/** Alert name → id of its runbook document. */
+	targets: Map<string, string>;
 }
 
 interface LinkableDocument extends AlertDocument {
@@ -73,5 +75,6 @@ export function checkAlertLinks(documents: LinkableDocument[], loaded: LoadedFac
 		...withoutRunbook.map((a) => ({ file: a.file, line: a.line, field: `alert ${a.name}`, message: 'no runbook: name a document after it, give it a "# ' + a.name + '" heading, list it under alerts:, or set its runbook_url' })),
 		...unknown.map((a) => ({ file: a.file, line: a.line, field: 'frontmatter field "alerts"', message: `"${a.name}" is not defined in any rule file or facts.yaml` })),
 	];
-	return { defined: defined.size, linked: [...defined.keys()].filter((n) => linked.has(n)).length, withoutRunbook, unknown, problems };
+	const targets = new Map([...linked].map(([name, t]) => [name, t.docId]));
+	return { defined: defined.size, linked: [...defined.keys()].filter((n) => linked.has(n)).length, withoutRunbook, unknown, problems, targets };
 }

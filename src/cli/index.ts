@@ -3,6 +3,7 @@
  * the usage and exits 2. The npm scripts of this repository call these same commands.
  */
 import { HelpRequested, UsageError, type Command } from './args.ts';
+import { alertsCommand } from './commands/alerts.ts';
 import { buildCommand } from './commands/build.ts';
 import { cardsCommand } from './commands/cards.ts';
 import { checkCommand } from './commands/check.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Command[] = [
 	buildCommand,
 	previewCommand,
 	checkCommand,
+	alertsCommand,
 	verifyCommand,
 	exportCommand,
 	cardsCommand,
