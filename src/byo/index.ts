@@ -7,6 +7,7 @@ import { route } from '../core/routes.ts';
 
 export { buildLinkIndex, checkSourceLinks, resolveLink, type LinkIndex, type LinkReport } from './links.ts';
 export { remarkSourceLinks, remarkForeignSyntax, remarkLeadingTitle, findForeignSyntax } from './remark-byo.ts';
+export { convertMarkdown, type Conversion } from './convert.ts';
 export { coverageReport, formatCoverage, type CoverageReport } from './coverage.ts';
 export { virtualCoverage } from './virtual-coverage.ts';
 

@@ -72,7 +72,8 @@ const INDEX_NAMES = ['README.md', 'readme.md', 'index.md', '_index.md', 'README.
  */
 export function resolveLink(url: string, fromFile: string, fromId: string | undefined, index: LinkIndex): Resolution {
 	const raw = url.trim();
-	if (!raw || EXTERNAL.test(raw)) return { kind: 'leave' };
+	// `{facts.x}` and `{env.x}` are resolved later (remark-facts); template braces are never a file.
+	if (!raw || EXTERNAL.test(raw) || raw.includes('{')) return { kind: 'leave' };
 	const hashAt = raw.indexOf('#');
 	const pathPart = (hashAt === -1 ? raw : raw.slice(0, hashAt)).replace(/\?.*$/, '');
 	const fragment = hashAt === -1 ? '' : raw.slice(hashAt + 1);

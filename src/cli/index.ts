@@ -10,11 +10,13 @@ import { checkCommand } from './commands/check.ts';
 import { devCommand, previewCommand } from './commands/dev.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { initCommand } from './commands/init.ts';
 import { verifyCommand } from './commands/verify.ts';
 
 const COMMANDS: Command[] = [
 	initCommand,
+	importCommand,
 	devCommand,
 	buildCommand,
 	previewCommand,

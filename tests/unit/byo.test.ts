@@ -152,3 +152,15 @@ test('alerts link to runbooks by runbook_url, file name, heading, then alerts: l
 		Listed: 'runbooks/troubleshooting#',
 	});
 });
+
+test('import conversion: front matter names, admonitions, shortcodes, TOC; a second pass changes nothing', async () => {
+	const { convertMarkdown } = await import('../../src/byo/convert.ts');
+	const source = '+++\ntitle = "Disk"\nweight = 3\nbookHidden = true\n+++\n\n# Disk\n\n[[_TOC_]]\n\n!!! danger "Data loss"\n    Do not delete WAL.\n\n```\n!!! note\n```\n\n{{< hint info >}}\nInner.\n{{< /hint >}}\n\nSee [x]({{< ref "other.md" >}}). {{< youtube abc >}}\n';
+	const once = convertMarkdown(source);
+	assert.equal(once.text, '---\ntitle: Disk\norder: 3\n---\n\n# Disk\n\n\n> [!CAUTION]\n> **Data loss**\n>\n> Do not delete WAL.\n\n```\n!!! note\n```\n\nInner.\n\nSee [x](other.md). {{< youtube abc >}}\n');
+	assert.deepEqual(once.unconverted, [{ line: 22, what: 'Hugo shortcode {{< youtube >}} kept as written' }]);
+	assert.ok(once.changes.includes('front matter: TOML → YAML'));
+	const twice = convertMarkdown(once.text);
+	assert.equal(twice.text, once.text);
+	assert.deepEqual(twice.changes, []);
+});
