@@ -27,7 +27,10 @@ export function alertCatalog(): Promise<Map<string, AlertInfo>> {
 		const all = await allDocs();
 		const docs = await Promise.all(
 			all.map(async (doc) => {
-				const file = doc.data.source.path.split('/').pop()!.replace(/\.mdx?$/i, '');
+				const file = doc.data.source.path
+					.split('/')
+					.pop()!
+					.replace(/\.mdx?$/i, '');
 				return {
 					id: doc.id,
 					kind: doc.data.kind,
@@ -40,16 +43,22 @@ export function alertCatalog(): Promise<Map<string, AlertInfo>> {
 		);
 		const rules: RuleAlert[] = config.alertRules.length ? loadRuleAlerts(config.alertRules).alerts : [];
 		const info = new Map<string, AlertInfo>();
-		for (const [name, a] of Object.entries(facts.alerts)) info.set(name, { name, summary: a.summary, severity: a.severity, for: a.for });
-		for (const r of rules) if (!info.has(r.name)) info.set(r.name, { name: r.name, summary: r.summary, severity: r.severity, for: r.for });
+		for (const [name, a] of Object.entries(facts.alerts))
+			info.set(name, { name, summary: a.summary, severity: a.severity, for: a.for });
+		for (const r of rules)
+			if (!info.has(r.name)) info.set(r.name, { name: r.name, summary: r.summary, severity: r.severity, for: r.for });
 		// Without rule files, an alert runbook named after its alert still answers /alerts/<Name>/.
 		for (const d of all) {
 			const name = docs.find((x) => x.id === d.id)?.name;
-			if (d.data.kind === ALERT_KIND && name && isAlertName(name) && !info.has(name)) info.set(name, { name, summary: d.data.description ?? d.data.excerpt });
+			if (d.data.kind === ALERT_KIND && name && isAlertName(name) && !info.has(name))
+				info.set(name, { name, summary: d.data.description ?? d.data.excerpt });
 			for (const a of d.data.alerts) if (!info.has(a)) info.set(a, { name: a, summary: d.data.title });
 		}
 		const urls = new Map(rules.map((r) => [r.name, r.runbookUrl]));
-		const targets = linkAlerts([...info.keys()].map((name) => ({ name, runbookUrl: urls.get(name) })), docs);
+		const targets = linkAlerts(
+			[...info.keys()].map((name) => ({ name, runbookUrl: urls.get(name) })),
+			docs,
+		);
 		for (const [name, target] of targets) info.get(name)!.target = target;
 		return info;
 	})();

@@ -3,9 +3,20 @@
  * preferring runbooks over other kinds. Pure, over headings with their slugs, so the build check (from source) and
  * the alert pages (from Astro's rendered headings) resolve alerts the same way.
  */
-export interface HeadingRef { text: string; slug: string }
-export interface DocHeadings { id: string; kind: string; headings: HeadingRef[] }
-export interface AlertTarget { alert: string; docId: string; anchor: string }
+export interface HeadingRef {
+	text: string;
+	slug: string;
+}
+export interface DocHeadings {
+	id: string;
+	kind: string;
+	headings: HeadingRef[];
+}
+export interface AlertTarget {
+	alert: string;
+	docId: string;
+	anchor: string;
+}
 
 export function alertTargets(alerts: string[], docs: DocHeadings[]): Map<string, AlertTarget> {
 	const ordered = [...docs].sort((a, b) => Number(b.kind === 'runbook') - Number(a.kind === 'runbook'));
@@ -43,7 +54,10 @@ export interface AlertSource {
  * a document listing it under `alerts:`. Pure.
  */
 export function linkAlerts(alerts: AlertSource[], docs: AlertDoc[]): Map<string, AlertTarget> {
-	const byHeading = alertTargets(alerts.map((a) => a.name), docs);
+	const byHeading = alertTargets(
+		alerts.map((a) => a.name),
+		docs,
+	);
 	const byPath = new Map<string, AlertDoc>();
 	for (const d of docs) for (const p of [d.id, ...(d.paths ?? [])]) byPath.set(p.toLowerCase(), d);
 	const out = new Map<string, AlertTarget>();
@@ -53,7 +67,11 @@ export function linkAlerts(alerts: AlertSource[], docs: AlertDoc[]): Map<string,
 		const named = docs.find((d) => d.name === name) ?? docs.find((d) => d.name?.toLowerCase() === name.toLowerCase());
 		const listed = docs.find((d) => d.alerts?.includes(name));
 		const heading = byHeading.get(name);
-		const target = fromUrl ?? (named ? { alert: name, docId: named.id, anchor: '' } : undefined) ?? heading ?? (listed ? { alert: name, docId: listed.id, anchor: '' } : undefined);
+		const target =
+			fromUrl ??
+			(named ? { alert: name, docId: named.id, anchor: '' } : undefined) ??
+			heading ??
+			(listed ? { alert: name, docId: listed.id, anchor: '' } : undefined);
 		if (target) out.set(name, { ...target, alert: name });
 	}
 	return out;
@@ -70,7 +88,10 @@ function docForUrl(url: string, byPath: Map<string, AlertDoc>, docs: AlertDoc[])
 	} catch {
 		return undefined;
 	}
-	const parts = pathname.replace(/\.(md|mdx|html?)$/i, '').split('/').filter(Boolean);
+	const parts = pathname
+		.replace(/\.(md|mdx|html?)$/i, '')
+		.split('/')
+		.filter(Boolean);
 	// The longest tail of the URL's path that is a document's path: /runbooks/kubernetes/kubepodcrashlooping.
 	for (let i = 0; i < parts.length; i++) {
 		const doc = byPath.get(parts.slice(i).join('/').toLowerCase());

@@ -7,9 +7,8 @@ import { alertTargets, linkAlerts } from './alert-targets.ts';
 import type { RuleAlert } from './rules.ts';
 import { stripInline } from '../core/normalize.ts';
 
-
 interface AlertDocument {
-	source: { id: string; body: string };
+	source: { id: string; body: string; file: string };
 	data: { kind: string };
 	site?: { id: string };
 }
@@ -17,7 +16,11 @@ interface AlertDocument {
 export function checkAlertRunbooks(documents: AlertDocument[], { facts, file, lineOf }: LoadedFacts): ContentProblem[] {
 	const docs = documents.map((d) => {
 		const slugger = new GithubSlugger();
-		return { id: d.site?.id ?? d.source.id, kind: d.data.kind, headings: outline(d.source.body).map((h) => ({ text: h.text, slug: slugger.slug(h.text) })) };
+		return {
+			id: d.site?.id ?? d.source.id,
+			kind: d.data.kind,
+			headings: outline(d.source.body).map((h) => ({ text: h.text, slug: slugger.slug(h.text) })),
+		};
 	});
 	const names = Object.keys(facts.alerts);
 	const found = alertTargets(names, docs);
@@ -56,25 +59,62 @@ export function checkAlertLinks(documents: LinkableDocument[], loaded: LoadedFac
 		return {
 			id: d.site?.id ?? d.source.id,
 			kind: d.data.kind,
-			name: d.data.source.index ? undefined : d.data.source.path.split('/').pop()!.replace(/\.mdx?$/i, ''),
+			name: d.data.source.index
+				? undefined
+				: d.data.source.path
+						.split('/')
+						.pop()!
+						.replace(/\.mdx?$/i, ''),
 			paths: d.data.aliases,
 			alerts: d.data.alerts,
 			headings: outline(d.source.body).map((h) => ({ text: h.text, slug: slugger.slug(stripInline(h.text)) })),
 		};
 	});
 	const defined = new Map<string, { file: string; line: number; runbookUrl?: string | undefined }>();
-	for (const name of Object.keys(loaded.facts.alerts)) defined.set(name, { file: loaded.file, line: loaded.lineOf(['alerts', name]) });
-	for (const r of rules) if (!defined.has(r.name)) defined.set(r.name, { file: r.file, line: r.line, runbookUrl: r.runbookUrl });
-	const linked = linkAlerts([...defined].map(([name, d]) => ({ name, runbookUrl: d.runbookUrl })), docs);
-	const rulesOnly = [...defined].filter(([name]) => !loaded.facts.alerts[name]);
-	const withoutRunbook = rulesOnly.filter(([name]) => !linked.has(name)).map(([name, d]) => ({ name, file: d.file, line: d.line }));
-	const unknown = defined.size === 0 ? [] : documents.flatMap((d) =>
-		d.data.alerts.flatMap((name, i) => (defined.has(name) ? [] : [{ name, file: d.source.file, line: d.lineOf(['alerts', i]) }])),
+	for (const name of Object.keys(loaded.facts.alerts))
+		defined.set(name, { file: loaded.file, line: loaded.lineOf(['alerts', name]) });
+	for (const r of rules)
+		if (!defined.has(r.name)) defined.set(r.name, { file: r.file, line: r.line, runbookUrl: r.runbookUrl });
+	const linked = linkAlerts(
+		[...defined].map(([name, d]) => ({ name, runbookUrl: d.runbookUrl })),
+		docs,
 	);
+	const rulesOnly = [...defined].filter(([name]) => !loaded.facts.alerts[name]);
+	const withoutRunbook = rulesOnly
+		.filter(([name]) => !linked.has(name))
+		.map(([name, d]) => ({ name, file: d.file, line: d.line }));
+	const unknown =
+		defined.size === 0
+			? []
+			: documents.flatMap((d) =>
+					d.data.alerts.flatMap((name, i) =>
+						defined.has(name) ? [] : [{ name, file: d.source.file, line: d.lineOf(['alerts', i]) }],
+					),
+				);
 	const problems: ContentProblem[] = [
-		...withoutRunbook.map((a) => ({ file: a.file, line: a.line, field: `alert ${a.name}`, message: 'no runbook: name a document after it, give it a "# ' + a.name + '" heading, list it under alerts:, or set its runbook_url' })),
-		...unknown.map((a) => ({ file: a.file, line: a.line, field: 'frontmatter field "alerts"', message: `"${a.name}" is not defined in any rule file or facts.yaml` })),
+		...withoutRunbook.map((a) => ({
+			file: a.file,
+			line: a.line,
+			field: `alert ${a.name}`,
+			message:
+				'no runbook: name a document after it, give it a "# ' +
+				a.name +
+				'" heading, list it under alerts:, or set its runbook_url',
+		})),
+		...unknown.map((a) => ({
+			file: a.file,
+			line: a.line,
+			field: 'frontmatter field "alerts"',
+			message: `"${a.name}" is not defined in any rule file or facts.yaml`,
+		})),
 	];
 	const targets = new Map([...linked].map(([name, t]) => [name, t.docId]));
-	return { defined: defined.size, linked: [...defined.keys()].filter((n) => linked.has(n)).length, withoutRunbook, unknown, problems, targets };
+	return {
+		defined: defined.size,
+		linked: [...defined.keys()].filter((n) => linked.has(n)).length,
+		withoutRunbook,
+		unknown,
+		problems,
+		targets,
+	};
 }

@@ -34,7 +34,11 @@ export function ruleFiles(patterns: readonly string[]): string[] {
 	return [...files].sort();
 }
 
-export function loadRuleAlerts(patterns: readonly string[]): { alerts: RuleAlert[]; problems: ContentProblem[]; files: string[] } {
+export function loadRuleAlerts(patterns: readonly string[]): {
+	alerts: RuleAlert[];
+	problems: ContentProblem[];
+	files: string[];
+} {
 	const files = ruleFiles(patterns);
 	const alerts: RuleAlert[] = [];
 	const problems: ContentProblem[] = [];
@@ -56,7 +60,12 @@ export function parseRuleFile(file: string, text: string): { alerts: RuleAlert[]
 		if (doc.errors.length) {
 			const e = doc.errors[0]!;
 			// Helm templates (`{{- if .Values… }}`) are not YAML until rendered: reported, never fatal.
-			problems.push({ file, line: e.linePos?.[0].line ?? 1, field: 'alert rules', message: `not read: ${e.message.split('\n')[0]}` });
+			problems.push({
+				file,
+				line: e.linePos?.[0].line ?? 1,
+				field: 'alert rules',
+				message: `not read: ${e.message.split('\n')[0]}`,
+			});
 			continue;
 		}
 		for (const groups of groupLists(doc.contents as Node | null)) {
@@ -83,7 +92,8 @@ function groupLists(node: Node | null): Array<{ items: unknown[] }> {
 	const direct = node.get('groups', true);
 	if (isSeq(direct)) out.push(direct);
 	const spec = node.get('spec', true);
-	if (isMap(spec) && isSeq(spec.get('groups', true))) out.push(spec.get('groups', true) as { items: unknown[] });
+	const specGroups = isMap(spec) ? spec.get('groups', true) : undefined;
+	if (isSeq(specGroups)) out.push(specGroups);
 	const items = node.get('items', true);
 	if (isSeq(items)) for (const item of items.items) out.push(...groupLists(item as Node));
 	return out;
@@ -93,7 +103,9 @@ function ruleAlert(file: string, text: string, rule: YAMLMap, name: string, line
 	const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 	const labels = rule.get('labels', true);
 	const annotations = rule.get('annotations', true);
-	const keyNode = rule.items.find((p) => isScalar(p.key) && p.key.value === 'alert')?.key as { range?: [number, number, number] } | undefined;
+	const keyNode = rule.items.find((p) => isScalar(p.key) && p.key.value === 'alert')?.key as
+		| { range?: [number, number, number] }
+		| undefined;
 	const at = keyNode?.range?.[0] ?? 0;
 	const alert: RuleAlert = {
 		name,
@@ -102,7 +114,9 @@ function ruleAlert(file: string, text: string, rule: YAMLMap, name: string, line
 		expr: str(rule.get('expr')),
 		for: str(rule.get('for')),
 		severity: isMap(labels) ? str(labels.get('severity')) : undefined,
-		summary: isMap(annotations) ? (str(annotations.get('summary')) ?? str(annotations.get('description')) ?? str(annotations.get('message'))) : undefined,
+		summary: isMap(annotations)
+			? (str(annotations.get('summary')) ?? str(annotations.get('description')) ?? str(annotations.get('message')))
+			: undefined,
 		edit: { kind: 'insert-annotations', at: lineEnd(text, at), indent: indentOf(text, at) },
 	};
 	if (isMap(annotations)) {
@@ -113,7 +127,8 @@ function ruleAlert(file: string, text: string, rule: YAMLMap, name: string, line
 		} else {
 			const first = annotations.items[0]?.key as { range?: [number, number, number] } | undefined;
 			const start = first?.range?.[0];
-			if (start !== undefined) alert.edit = { kind: 'insert-annotation', at: lineStart(text, start), indent: indentOf(text, start) };
+			if (start !== undefined)
+				alert.edit = { kind: 'insert-annotation', at: lineStart(text, start), indent: indentOf(text, start) };
 		}
 	}
 	return alert;
@@ -139,8 +154,8 @@ export function withRunbookUrls(text: string, alerts: RuleAlert[], urls: Record<
 			const old = out.slice(e.start, e.end);
 			const quote = old[0] === '"' || old[0] === "'" ? old[0] : '';
 			out = `${out.slice(0, e.start)}${quote}${url}${quote}${out.slice(e.end)}`;
-		}
-		else if (e.kind === 'insert-annotation') out = `${out.slice(0, e.at)}${e.indent}runbook_url: ${url}\n${out.slice(e.at)}`;
+		} else if (e.kind === 'insert-annotation')
+			out = `${out.slice(0, e.at)}${e.indent}runbook_url: ${url}\n${out.slice(e.at)}`;
 		else out = `${out.slice(0, e.at)}${e.indent}annotations:\n${e.indent}  runbook_url: ${url}\n${out.slice(e.at)}`;
 	}
 	return out;

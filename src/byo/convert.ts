@@ -18,18 +18,86 @@ export interface Conversion {
 	unconverted: Array<{ line: number; what: string }>;
 }
 
-const RENAMES: Array<[string, string]> = [['weight', 'order'], ['sidebar_position', 'order'], ['nav_order', 'order'], ['summary', 'description'], ['redirect_from', 'aliases']];
+const RENAMES: Array<[string, string]> = [
+	['weight', 'order'],
+	['sidebar_position', 'order'],
+	['nav_order', 'order'],
+	['summary', 'description'],
+	['redirect_from', 'aliases'],
+];
 const DROPPED = new Set([
-	'bookHidden', 'bookFlatSection', 'bookToc', 'bookCollapseSection', 'bookComments', 'bookSearchExclude', 'hide', 'hidden',
-	'sidebar_label', 'sidebar_class_name', 'hide_title', 'hide_table_of_contents', 'toc', 'layout', 'menu', 'type',
-	'linkTitle', 'pagination_label', 'pagination_next', 'pagination_prev', 'custom_edit_url', 'nav_exclude', 'has_children', 'parent',
+	'bookHidden',
+	'bookFlatSection',
+	'bookToc',
+	'bookCollapseSection',
+	'bookComments',
+	'bookSearchExclude',
+	'hide',
+	'hidden',
+	'sidebar_label',
+	'sidebar_class_name',
+	'hide_title',
+	'hide_table_of_contents',
+	'toc',
+	'layout',
+	'menu',
+	'type',
+	'linkTitle',
+	'pagination_label',
+	'pagination_next',
+	'pagination_prev',
+	'custom_edit_url',
+	'nav_exclude',
+	'has_children',
+	'parent',
 ]);
-const CONTAINERS = new Set(['hint', 'notice', 'note', 'tip', 'info', 'warning', 'alert', 'callout', 'admonition', 'expand', 'details', 'tab', 'tabs', 'columns', 'section', 'panel', 'box', 'center']);
+const CONTAINERS = new Set([
+	'hint',
+	'notice',
+	'note',
+	'tip',
+	'info',
+	'warning',
+	'alert',
+	'callout',
+	'admonition',
+	'expand',
+	'details',
+	'tab',
+	'tabs',
+	'columns',
+	'section',
+	'panel',
+	'box',
+	'center',
+]);
 const ALERT_TYPES: Record<string, string> = {
-	note: 'NOTE', info: 'NOTE', abstract: 'NOTE', summary: 'NOTE', tldr: 'NOTE', example: 'NOTE', quote: 'NOTE', cite: 'NOTE',
-	tip: 'TIP', hint: 'TIP', success: 'TIP', check: 'TIP', done: 'TIP', question: 'TIP', help: 'TIP', faq: 'TIP',
-	important: 'IMPORTANT', warning: 'WARNING', caution: 'WARNING', attention: 'WARNING',
-	danger: 'CAUTION', error: 'CAUTION', failure: 'CAUTION', fail: 'CAUTION', missing: 'CAUTION', bug: 'CAUTION',
+	note: 'NOTE',
+	info: 'NOTE',
+	abstract: 'NOTE',
+	summary: 'NOTE',
+	tldr: 'NOTE',
+	example: 'NOTE',
+	quote: 'NOTE',
+	cite: 'NOTE',
+	tip: 'TIP',
+	hint: 'TIP',
+	success: 'TIP',
+	check: 'TIP',
+	done: 'TIP',
+	question: 'TIP',
+	help: 'TIP',
+	faq: 'TIP',
+	important: 'IMPORTANT',
+	warning: 'WARNING',
+	caution: 'WARNING',
+	attention: 'WARNING',
+	danger: 'CAUTION',
+	error: 'CAUTION',
+	failure: 'CAUTION',
+	fail: 'CAUTION',
+	missing: 'CAUTION',
+	bug: 'CAUTION',
 };
 const ADMONITION = /^(\s*)(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+"([^"]*)")?[ \t]*$/;
 
@@ -41,11 +109,20 @@ export function convertMarkdown(source: string, options: { navOrder?: number | u
 	const head = lines.slice(0, bodyStart);
 	// Lines are reported as the source has them: its front matter may have been longer.
 	const sourceFront = /^(\+\+\+|---)\r?\n[\s\S]*?\r?\n\1[ \t]*\r?\n?/.exec(source)?.[0] ?? '';
-	const body = convertBody(lines.slice(bodyStart), sourceFront ? sourceFront.split('\n').length - 1 : 0, changes, unconverted);
+	const body = convertBody(
+		lines.slice(bodyStart),
+		sourceFront ? sourceFront.split('\n').length - 1 : 0,
+		changes,
+		unconverted,
+	);
 	return { text: [...head, ...body].join('\n'), changes: [...new Set(changes)], unconverted };
 }
 
-function convertFrontmatter(source: string, navOrder: number | undefined, changes: string[]): { text: string; bodyStart: number } {
+function convertFrontmatter(
+	source: string,
+	navOrder: number | undefined,
+	changes: string[],
+): { text: string; bodyStart: number } {
 	const toml = /^\+\+\+\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*\r?\n?/.exec(source);
 	const yaml = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*\r?\n?/.exec(source);
 	const match = toml ?? yaml;
@@ -84,7 +161,12 @@ function convertFrontmatter(source: string, navOrder: number | undefined, change
 	return { text: `${front}${rest}`, bodyStart: front ? front.split('\n').length - 1 : 0 };
 }
 
-function convertBody(lines: string[], offset: number, changes: string[], unconverted: Conversion['unconverted']): string[] {
+function convertBody(
+	lines: string[],
+	offset: number,
+	changes: string[],
+	unconverted: Conversion['unconverted'],
+): string[] {
 	const out: string[] = [];
 	let fence: string | undefined;
 	for (let i = 0; i < lines.length; i++) {
@@ -122,11 +204,22 @@ function convertBody(lines: string[], offset: number, changes: string[], unconve
 			while (block.length && block[0] === '') block.shift();
 			const label = title ?? type!.charAt(0).toUpperCase() + type!.slice(1);
 			if (kind!.startsWith('???')) {
-				out.push(`${indent}<details${kind === '???+' ? ' open' : ''}>`, `${indent}<summary>${label}</summary>`, '', ...block.map((b) => (b ? `${indent}${b}` : '')), '', `${indent}</details>`);
+				out.push(
+					`${indent}<details${kind === '???+' ? ' open' : ''}>`,
+					`${indent}<summary>${label}</summary>`,
+					'',
+					...block.map((b) => (b ? `${indent}${b}` : '')),
+					'',
+					`${indent}</details>`,
+				);
 				changes.push('MkDocs collapsible admonition → <details>');
 			} else {
 				const alert = ALERT_TYPES[type!.toLowerCase()] ?? 'NOTE';
-				out.push(`${indent}> [!${alert}]`, ...(title ? [`${indent}> **${title}**`, `${indent}>`] : []), ...block.map((b) => `${indent}>${b ? ` ${b}` : ''}`));
+				out.push(
+					`${indent}> [!${alert}]`,
+					...(title ? [`${indent}> **${title}**`, `${indent}>`] : []),
+					...block.map((b) => `${indent}>${b ? ` ${b}` : ''}`),
+				);
 				changes.push(`MkDocs admonition → > [!${alert}]`);
 			}
 			out.push('');

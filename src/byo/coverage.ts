@@ -10,7 +10,12 @@ export interface CoverageInput {
 	drafts: Array<{ rel: string }>;
 	unread: string[];
 	links: { links: number; broken: number; images: number; missingImages: number };
-	alerts: { defined: number; linked: number; withoutRunbook: Array<{ name: string }>; unknown: Array<{ name: string; file: string }> };
+	alerts: {
+		defined: number;
+		linked: number;
+		withoutRunbook: Array<{ name: string }>;
+		unknown: Array<{ name: string; file: string }>;
+	};
 	syntax: { rendered: number; leftAsText: number };
 	warnings: number;
 	profile: 'default' | 'strict';
@@ -55,8 +60,22 @@ export function coverageReport(input: CoverageInput): CoverageReport {
 		documents: docs.length,
 		complete: docs.filter((d) => d.complete).length,
 		fields: [
-			...FIELDS.map(([field, has]) => ({ field, have: docs.filter((d) => has(d.data)).length, missing: docs.filter((d) => !has(d.data)).map((d) => d.id).slice(0, 50) })),
-			{ field: 'kind (declared)', have: docs.filter((d) => d.kindFrom === 'frontmatter' || d.kindFrom === 'defaults').length, missing: docs.filter((d) => d.kindFrom !== 'frontmatter' && d.kindFrom !== 'defaults').map((d) => d.id).slice(0, 50) },
+			...FIELDS.map(([field, has]) => ({
+				field,
+				have: docs.filter((d) => has(d.data)).length,
+				missing: docs
+					.filter((d) => !has(d.data))
+					.map((d) => d.id)
+					.slice(0, 50),
+			})),
+			{
+				field: 'kind (declared)',
+				have: docs.filter((d) => d.kindFrom === 'frontmatter' || d.kindFrom === 'defaults').length,
+				missing: docs
+					.filter((d) => d.kindFrom !== 'frontmatter' && d.kindFrom !== 'defaults')
+					.map((d) => d.id)
+					.slice(0, 50),
+			},
 		],
 		drafts: input.drafts.map((d) => d.rel),
 		unread: input.unread,

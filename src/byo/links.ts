@@ -18,7 +18,19 @@ import type { SiteDocuments } from '../core/site-documents.ts';
 import { folderId, urlSegment } from '../core/sources.ts';
 
 /** Routes every site has besides documents: a site-absolute link to these is not checked here. */
-const SITE_ROUTES = ['alerts', 'cards', 'search', 'approval', 'records', 'coverage', 'offline', 'environments.json', 'alerts.json', '404', 'pagefind'];
+const SITE_ROUTES = [
+	'alerts',
+	'cards',
+	'search',
+	'approval',
+	'records',
+	'coverage',
+	'offline',
+	'environments.json',
+	'alerts.json',
+	'404',
+	'pagefind',
+];
 
 export interface LinkIndex {
 	/** Absolute source path → document id. */
@@ -96,12 +108,16 @@ export function resolveLink(url: string, fromFile: string, fromId: string | unde
 		const abs = path.resolve(base, target);
 		const found = lookupFile(abs, index);
 		if (found?.kind === 'file') return found;
-		if (found?.kind === 'doc') return withFragment(found.id, fragment, index, `/${found.id}/${fragment ? `#${fragment}` : ''}`);
+		if (found?.kind === 'doc')
+			return withFragment(found.id, fragment, index, `/${found.id}/${fragment ? `#${fragment}` : ''}`);
 	}
 	return { kind: 'broken', reason: `no document or file at "${target}"` };
 }
 
-function lookupFile(abs: string, index: LinkIndex): { kind: 'doc'; id: string } | (Resolution & { kind: 'file' }) | undefined {
+function lookupFile(
+	abs: string,
+	index: LinkIndex,
+): { kind: 'doc'; id: string } | (Resolution & { kind: 'file' }) | undefined {
 	const clean = abs.replace(/\/+$/, '');
 	const attachment = index.attachmentByFile.get(clean);
 	if (attachment) return { kind: 'file', url: attachment, href: `/${attachment}` };
@@ -114,7 +130,10 @@ function lookupFile(abs: string, index: LinkIndex): { kind: 'doc'; id: string } 
 }
 
 function resolveSiteAbsolute(target: string, fragment: string, index: LinkIndex): Resolution {
-	const trimmed = target.replace(/^\/+|\/+$/g, '').replace(/\.mdx?$/i, '').replace(/\/(readme|index|_index)$/i, '');
+	const trimmed = target
+		.replace(/^\/+|\/+$/g, '')
+		.replace(/\.mdx?$/i, '')
+		.replace(/\/(readme|index|_index)$/i, '');
 	if (!trimmed) return { kind: 'leave' };
 	const top = trimmed.split('/')[0]!;
 	if (SITE_ROUTES.includes(top)) return { kind: 'leave' };
@@ -129,9 +148,20 @@ function resolveSiteAbsolute(target: string, fragment: string, index: LinkIndex)
 function withFragment(id: string, fragment: string, index: LinkIndex, href: string): Resolution {
 	const ids = index.anchors.get(id);
 	if (!fragment || !ids || ids.has(fragment) || ids.has(fragment.toLowerCase())) {
-		return { kind: 'page', id, fragment, href: fragment && !ids?.has(fragment) ? href.replace(`#${fragment}`, `#${fragment.toLowerCase()}`) : href };
+		return {
+			kind: 'page',
+			id,
+			fragment,
+			href: fragment && !ids?.has(fragment) ? href.replace(`#${fragment}`, `#${fragment.toLowerCase()}`) : href,
+		};
 	}
-	return { kind: 'anchor', id, fragment, href: href.replace(/#.*$/, ''), reason: `no heading "#${fragment}" on /${id}/` };
+	return {
+		kind: 'anchor',
+		id,
+		fragment,
+		href: href.replace(/#.*$/, ''),
+		reason: `no heading "#${fragment}" on /${id}/`,
+	};
 }
 
 /** Every link, image and link definition of a parsed document, with its line. */
@@ -170,7 +200,12 @@ export function checkSourceLinks(files: Array<{ file: string; tree: Root }>, ind
 				if (image) report.missingImages++;
 				else report.broken++;
 				const line = node.position?.start.line;
-				report.problems.push({ file, ...(line ? { line } : {}), field: image ? 'image' : 'link', message: `"${node.url}": ${r.reason}` });
+				report.problems.push({
+					file,
+					...(line ? { line } : {}),
+					field: image ? 'image' : 'link',
+					message: `"${node.url}": ${r.reason}`,
+				});
 			}
 		}
 	}

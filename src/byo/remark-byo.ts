@@ -37,7 +37,14 @@ export function remarkSourceLinks(options: SourceLinksOptions) {
 					else if (r.kind === 'file') node.url = node.type === 'image' ? `${options.base}${r.url}` : r.href;
 					else if (r.kind === 'broken' && node.type === 'link') {
 						// The text stays readable; the dead target is named in a tooltip and in the build's report.
-						parent.children[i] = { type: 'brokenLink', children: node.children, data: { hName: 'span', hProperties: { className: ['broken-link'], title: `Link target not found: ${node.url}` } } } as unknown as RootContent;
+						parent.children[i] = {
+							type: 'brokenLink',
+							children: node.children,
+							data: {
+								hName: 'span',
+								hProperties: { className: ['broken-link'], title: `Link target not found: ${node.url}` },
+							},
+						} as unknown as RootContent;
 					}
 				}
 				if ('children' in node) walk(node as Parent);
@@ -51,7 +58,26 @@ const GITHUB_ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(\n|$)/i;
 const ADMONITION = /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+"([^"]*)")?[ \t]*$/;
 const TOC_MARKER = /^\s*(\[\[_TOC_\]\]|\[TOC\]|\{:toc\})\s*$/;
 /** Hugo shortcodes that wrap prose: their tags go, the prose stays. */
-const CONTAINER_SHORTCODES = new Set(['hint', 'notice', 'note', 'tip', 'info', 'warning', 'alert', 'callout', 'admonition', 'expand', 'details', 'tab', 'tabs', 'columns', 'section', 'panel', 'box', 'center']);
+const CONTAINER_SHORTCODES = new Set([
+	'hint',
+	'notice',
+	'note',
+	'tip',
+	'info',
+	'warning',
+	'alert',
+	'callout',
+	'admonition',
+	'expand',
+	'details',
+	'tab',
+	'tabs',
+	'columns',
+	'section',
+	'panel',
+	'box',
+	'center',
+]);
 export const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w-]+)([^}]*?)\s*[>%]\}\}/g;
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
@@ -86,7 +112,8 @@ function transformChildren(parent: Parent, text: string): void {
 				continue;
 			}
 			stripShortcodes(node);
-			if (node.children.length === 0 || (node.children.every((c) => c.type === 'text') && !plainText(node).trim())) continue;
+			if (node.children.length === 0 || (node.children.every((c) => c.type === 'text') && !plainText(node).trim()))
+				continue;
 		}
 		if ('children' in node && node.type !== 'paragraph') transformChildren(node as Parent, text);
 		out.push(node);
@@ -96,8 +123,16 @@ function transformChildren(parent: Parent, text: string): void {
 
 function callout(kind: string, title: string, children: RootContent[]): Blockquote {
 	const type = kind.toLowerCase();
-	const heading: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }], data: { hProperties: { className: ['callout-title'] } } };
-	return { type: 'blockquote', children: [heading, ...children] as Blockquote['children'], data: { hName: 'aside', hProperties: { className: ['callout', `callout-${type}`], role: 'note' } } } as Blockquote;
+	const heading: Paragraph = {
+		type: 'paragraph',
+		children: [{ type: 'strong', children: [{ type: 'text', value: title }] }],
+		data: { hProperties: { className: ['callout-title'] } },
+	};
+	return {
+		type: 'blockquote',
+		children: [heading, ...children] as Blockquote['children'],
+		data: { hName: 'aside', hProperties: { className: ['callout', `callout-${type}`], role: 'note' } },
+	} as Blockquote;
 }
 
 /** `> [!WARNING]` as the first line of a blockquote (GitHub, GitLab, Obsidian). */
@@ -110,7 +145,10 @@ function githubAlert(node: Blockquote): Blockquote | undefined {
 	if (!m) return undefined;
 	const rest = lead.value.slice(m[0].length);
 	const firstChildren = rest ? [{ ...lead, value: rest }, ...first.children.slice(1)] : first.children.slice(1);
-	const body = [...(firstChildren.length ? [{ ...first, children: firstChildren } as Paragraph] : []), ...node.children.slice(1)];
+	const body = [
+		...(firstChildren.length ? [{ ...first, children: firstChildren } as Paragraph] : []),
+		...node.children.slice(1),
+	];
 	const kind = m[1]!.toLowerCase();
 	return callout(kind, kind.charAt(0).toUpperCase() + kind.slice(1), body as RootContent[]);
 }
@@ -120,7 +158,12 @@ function githubAlert(node: Blockquote): Blockquote | undefined {
  * as a paragraph and the body as an indented code block or as the paragraph's lazy continuation, so the body is
  * taken from the source text by position, dedented and parsed as Markdown.
  */
-function mkdocsAdmonition(node: Paragraph, siblings: RootContent[], at: number, text: string): { node: RootContent; consumed: number } | undefined {
+function mkdocsAdmonition(
+	node: Paragraph,
+	siblings: RootContent[],
+	at: number,
+	text: string,
+): { node: RootContent; consumed: number } | undefined {
 	const start = node.position?.start.offset;
 	const end = node.position?.end.offset;
 	if (start === undefined || end === undefined || !text) return undefined;
@@ -135,7 +178,14 @@ function mkdocsAdmonition(node: Paragraph, siblings: RootContent[], at: number, 
 	// Indented code right after the marker (blank line between) is the admonition's body, as MkDocs reads it.
 	for (let j = at + 1; j < siblings.length; j++) {
 		const next = siblings[j] as Code;
-		if (next.type !== 'code' || next.lang || !next.position || text.slice(next.position.start.offset, next.position.start.offset! + 1) === '`' || text.slice(next.position.start.offset, next.position.start.offset! + 1) === '~') break;
+		if (
+			next.type !== 'code' ||
+			next.lang ||
+			!next.position ||
+			text.slice(next.position.start.offset, next.position.start.offset! + 1) === '`' ||
+			text.slice(next.position.start.offset, next.position.start.offset! + 1) === '~'
+		)
+			break;
 		bodyLines.push('', next.value);
 		consumed++;
 	}
@@ -146,7 +196,17 @@ function mkdocsAdmonition(node: Paragraph, siblings: RootContent[], at: number, 
 		// Collapsible: <details> with the title as <summary>.
 		const [head, ...rest] = content.children;
 		const summary = { ...(head as Paragraph), data: { hName: 'summary' } };
-		return { node: { type: 'blockquote', children: [summary, ...rest], data: { hName: 'details', hProperties: { className: ['callout', `callout-${kind.toLowerCase()}`], open: m[1] === '???+' } } } as Blockquote, consumed };
+		return {
+			node: {
+				type: 'blockquote',
+				children: [summary, ...rest],
+				data: {
+					hName: 'details',
+					hProperties: { className: ['callout', `callout-${kind.toLowerCase()}`], open: m[1] === '???+' },
+				},
+			} as Blockquote,
+			consumed,
+		};
 	}
 	return { node: content, consumed };
 }
@@ -155,7 +215,11 @@ function mkdocsAdmonition(node: Paragraph, siblings: RootContent[], at: number, 
 function stripShortcodes(node: Paragraph): void {
 	for (const child of node.children) {
 		if (child.type !== 'text') continue;
-		(child as Text).value = child.value.replace(SHORTCODE, (all, _open, _close, name: string) => (CONTAINER_SHORTCODES.has(name.toLowerCase()) ? '' : all)).replace(/^\n+|\n+$/g, '');
+		(child as Text).value = child.value
+			.replace(SHORTCODE, (all, _open, _close, name: string) =>
+				CONTAINER_SHORTCODES.has(name.toLowerCase()) ? '' : all,
+			)
+			.replace(/^\n+|\n+$/g, '');
 	}
 }
 
@@ -172,7 +236,12 @@ function stripPositions(node: Nodes): void {
 /** Removes the first `# Heading` when it opens the body and the title came from it (or says the same). */
 export function remarkLeadingTitle() {
 	return (tree: Root, file: VFile) => {
-		const first = tree.children.findIndex((n) => n.type !== 'html' && !(n.type === 'paragraph' && TOC_MARKER.test(plainText(n))) && (n.type as string) !== 'mdxjsEsm');
+		const first = tree.children.findIndex(
+			(n) =>
+				n.type !== 'html' &&
+				!(n.type === 'paragraph' && TOC_MARKER.test(plainText(n))) &&
+				(n.type as string) !== 'mdxjsEsm',
+		);
 		const node = tree.children[first];
 		if (node?.type !== 'heading' || node.depth !== 1) return;
 		const title = (file.data as { astro?: { frontmatter?: { title?: unknown } } }).astro?.frontmatter?.title;
@@ -194,13 +263,18 @@ export function findForeignSyntax(text: string): ForeignSyntax[] {
 	text.split('\n').forEach((line, i) => {
 		if (/^\s*(`{3,}|~{3,})/.test(line)) fence = !fence;
 		if (fence) return;
-		if (/^\s*>\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/i.test(line)) out.push({ line: i + 1, what: 'GitHub alert', rendered: true });
+		if (/^\s*>\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/i.test(line))
+			out.push({ line: i + 1, what: 'GitHub alert', rendered: true });
 		if (ADMONITION.test(line)) out.push({ line: i + 1, what: 'MkDocs admonition', rendered: true });
 		if (TOC_MARKER.test(line)) out.push({ line: i + 1, what: 'table-of-contents marker', rendered: true });
 		for (const m of line.matchAll(SHORTCODE)) {
 			const name = m[3]!.toLowerCase();
 			if (m[2]) continue;
-			out.push({ line: i + 1, what: `Hugo shortcode {{${m[1]} ${m[3]} ${m[1] === '<' ? '>' : '%'}}}`, rendered: CONTAINER_SHORTCODES.has(name) });
+			out.push({
+				line: i + 1,
+				what: `Hugo shortcode {{${m[1]} ${m[3]} ${m[1] === '<' ? '>' : '%'}}}`,
+				rendered: CONTAINER_SHORTCODES.has(name),
+			});
 		}
 	});
 	return out;

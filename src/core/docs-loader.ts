@@ -22,9 +22,16 @@ export function docsLoader(config: SiteConfig): Loader {
 	let byFile = new Map(first.all.map((d) => [d.doc.file, d]));
 	const lookup = (file: string): SiteDocument | undefined => byFile.get(file);
 	const inner = glob({
-		pattern: ['**/*.{md,mdx}', ...RESERVED_FOLDERS.map((f) => `!${f}/**`), '!**/node_modules/**', ...config.exclude.map((g) => `!${g}`), ...drafts],
+		pattern: [
+			'**/*.{md,mdx}',
+			...RESERVED_FOLDERS.map((f) => `!${f}/**`),
+			'!**/node_modules/**',
+			...config.exclude.map((g) => `!${g}`),
+			...drafts,
+		],
 		base: pathToFileURL(`${config.contentDir}/`),
-		generateId: ({ entry }) => lookup(path.join(config.contentDir, entry))?.id ?? entry.replace(/\.mdx?$/i, '').toLowerCase(),
+		generateId: ({ entry }) =>
+			lookup(path.join(config.contentDir, entry))?.id ?? entry.replace(/\.mdx?$/i, '').toLowerCase(),
 	});
 	return {
 		name: 'opsbook-docs',
@@ -32,7 +39,13 @@ export function docsLoader(config: SiteConfig): Loader {
 			const site = read();
 			byFile = new Map(site.all.map((d) => [d.doc.file, d]));
 			// Data depends on more than the file: folder defaults and the kinds. A change to either re-reads every entry.
-			const salt = JSON.stringify([config.kinds, config.defaults, config.folders, config.profile, [...site.inventory.defaultsFiles.values()].map(readText)]);
+			const salt = JSON.stringify([
+				config.kinds,
+				config.defaults,
+				config.folders,
+				config.profile,
+				[...site.inventory.defaultsFiles.values()].map(readText),
+			]);
 			return inner.load({
 				...ctx,
 				generateDigest: (data) => ctx.generateDigest(typeof data === 'string' ? `${data}\n${salt}` : data),

@@ -44,15 +44,91 @@ export interface Normalized {
 
 /** Keys of other tools that only steer their own theme or menu: ignored without a note. */
 const IGNORED = new Set([
-	'bookHidden', 'bookFlatSection', 'bookToc', 'bookCollapseSection', 'bookComments', 'bookSearchExclude', 'hide', 'hidden',
-	'sidebar_label', 'sidebar_class_name', 'sidebar_custom_props', 'displayed_sidebar', 'hide_title', 'hide_table_of_contents',
-	'pagination_label', 'pagination_next', 'pagination_prev', 'custom_edit_url', 'toc', 'toc_min_heading_level',
-	'toc_max_heading_level', 'layout', 'menu', 'type', 'linkTitle', 'date', 'lastmod', 'publishDate', 'expiryDate',
-	'keywords', 'author', 'authors', 'image', 'images', 'search', 'template', 'comments', 'nav_exclude', 'parent',
-	'has_children', 'permalink', 'cascade', 'headless', 'build', 'outputs', 'markup', 'sitemap', 'icon', 'status_code',
+	'bookHidden',
+	'bookFlatSection',
+	'bookToc',
+	'bookCollapseSection',
+	'bookComments',
+	'bookSearchExclude',
+	'hide',
+	'hidden',
+	'sidebar_label',
+	'sidebar_class_name',
+	'sidebar_custom_props',
+	'displayed_sidebar',
+	'hide_title',
+	'hide_table_of_contents',
+	'pagination_label',
+	'pagination_next',
+	'pagination_prev',
+	'custom_edit_url',
+	'toc',
+	'toc_min_heading_level',
+	'toc_max_heading_level',
+	'layout',
+	'menu',
+	'type',
+	'linkTitle',
+	'date',
+	'lastmod',
+	'publishDate',
+	'expiryDate',
+	'keywords',
+	'author',
+	'authors',
+	'image',
+	'images',
+	'search',
+	'template',
+	'comments',
+	'nav_exclude',
+	'parent',
+	'has_children',
+	'permalink',
+	'cascade',
+	'headless',
+	'build',
+	'outputs',
+	'markup',
+	'sitemap',
+	'icon',
+	'status_code',
 ]);
-const MAPPED = new Set(['weight', 'sidebar_position', 'nav_order', 'position', 'summary', 'slug', 'url', 'id', 'aliases', 'redirect_from', 'draft', 'published', 'categories', 'alert']);
-const OWN = new Set(['title', 'description', 'kind', 'owner', 'service', 'status', 'lastReviewed', 'reviewEvery', 'lastTested', 'duration', 'alerts', 'related', 'tags', 'covers', 'severity', 'phases', 'order']);
+const MAPPED = new Set([
+	'weight',
+	'sidebar_position',
+	'nav_order',
+	'position',
+	'summary',
+	'slug',
+	'url',
+	'id',
+	'aliases',
+	'redirect_from',
+	'draft',
+	'published',
+	'categories',
+	'alert',
+]);
+const OWN = new Set([
+	'title',
+	'description',
+	'kind',
+	'owner',
+	'service',
+	'status',
+	'lastReviewed',
+	'reviewEvery',
+	'lastTested',
+	'duration',
+	'alerts',
+	'related',
+	'tags',
+	'covers',
+	'severity',
+	'phases',
+	'order',
+]);
 const TAG = /^[a-z0-9][a-z0-9-]*$/;
 
 export function normalizeDocument(input: NormalizeInput): Normalized {
@@ -67,7 +143,7 @@ export function normalizeDocument(input: NormalizeInput): Normalized {
 		if (v === undefined || v === null) return undefined;
 		if (typeof v === 'string' && v.trim()) return v.trim();
 		if (typeof v === 'number') return String(v);
-		if (typeof v !== 'string') note([key], `expected text, got ${describe(v)}: ignored`);
+		if (typeof v !== 'string') note([key], `expected text, got ${describeValue(v)}: ignored`);
 		return undefined;
 	};
 	const int = (key: string, positive = true): number | undefined => {
@@ -75,7 +151,7 @@ export function normalizeDocument(input: NormalizeInput): Normalized {
 		if (v === undefined || v === null) return undefined;
 		const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
 		if (typeof n === 'number' && Number.isInteger(n) && (!positive || n > 0)) return n;
-		note([key], `expected a${positive ? ' positive' : 'n'} whole number, got ${describe(v)}: ignored`);
+		note([key], `expected a${positive ? ' positive' : 'n'} whole number, got ${describeValue(v)}: ignored`);
 		return undefined;
 	};
 
@@ -92,10 +168,21 @@ export function normalizeDocument(input: NormalizeInput): Normalized {
 		titleFrom = 'file';
 	}
 
-	const order = int('order', false) ?? int('weight', false) ?? int('sidebar_position', false) ?? int('nav_order', false) ?? int('position', false);
+	const order =
+		int('order', false) ??
+		int('weight', false) ??
+		int('sidebar_position', false) ??
+		int('nav_order', false) ??
+		int('position', false);
 
-	const status = fm.status === undefined ? merged.status : (STATUSES as readonly unknown[]).includes(fm.status) ? (fm.status as DocData['status']) : undefined;
-	if (fm.status !== undefined && !status) note(['status'], `"${String(fm.status)}" is not one of ${STATUSES.join(', ')}: ignored`);
+	const status =
+		fm.status === undefined
+			? merged.status
+			: (STATUSES as readonly unknown[]).includes(fm.status)
+				? (fm.status as DocData['status'])
+				: undefined;
+	if (fm.status !== undefined && !status)
+		note(['status'], `"${String(fm.status)}" is not one of ${STATUSES.join(', ')}: ignored`);
 
 	const owner = ownerOf(fm.owner, (m) => note(['owner'], m)) ?? ownerOf(merged.owner, () => {});
 
@@ -104,22 +191,34 @@ export function normalizeDocument(input: NormalizeInput): Normalized {
 	if (fm.lastTested !== undefined) {
 		const t = fm.lastTested as { date?: unknown; method?: unknown } | null;
 		const date = t && typeof t === 'object' ? dayOf(t.date, (m) => note(['lastTested', 'date'], m)) : undefined;
-		const method = t && typeof t === 'object' && (TEST_METHODS as readonly unknown[]).includes(t.method) ? String(t.method) : undefined;
+		const method =
+			t && typeof t === 'object' && (TEST_METHODS as readonly unknown[]).includes(t.method)
+				? String(t.method)
+				: undefined;
 		if (date && method) lastTested = { date, method };
 		else note(['lastTested'], `expected { date: 2026-01-31, method: ${TEST_METHODS.join(' | ')} }: ignored`);
 	}
 
-	const explicitTags = [...listOf(fm.tags, (m) => note(['tags'], m)), ...listOf(fm.categories, (m) => note(['categories'], m))];
+	const explicitTags = [
+		...listOf(fm.tags, (m) => note(['tags'], m)),
+		...listOf(fm.categories, (m) => note(['categories'], m)),
+	];
 	const tags = unique([...(merged.tags ?? []), ...explicitTags].map(tagOf).filter((t): t is string => Boolean(t)));
 
-	const alerts = unique([...listOf(fm.alerts, (m) => note(['alerts'], m)), ...listOf(fm.alert, (m) => note(['alert'], m))]);
+	const alerts = unique([
+		...listOf(fm.alerts, (m) => note(['alerts'], m)),
+		...listOf(fm.alert, (m) => note(['alert'], m)),
+	]);
 	const related = listOf(fm.related, (m) => note(['related'], m));
 	const covers = listOf(fm.covers, (m) => note(['covers'], m)).filter((c) => /^\d+\.\d+$/.test(c));
 	const phases = phasesOf(fm.phases, (m) => note(['phases'], m));
 
 	const { kind, from: kindFrom } = kindOf(input, fm.kind, merged.kind, headings, (m) => note(['kind'], m));
 	const description = str('description') ?? str('summary');
-	const aliases = [...listOf(fm.aliases, (m) => note(['aliases'], m)), ...listOf(fm.redirect_from, (m) => note(['redirect_from'], m))];
+	const aliases = [
+		...listOf(fm.aliases, (m) => note(['aliases'], m)),
+		...listOf(fm.redirect_from, (m) => note(['redirect_from'], m)),
+	];
 
 	const data: DocData = {
 		title,
@@ -167,7 +266,13 @@ export function mergeDefaults(chain: DocumentDefaults[]): DocumentDefaults {
 	return out;
 }
 
-function kindOf(input: NormalizeInput, written: unknown, fromDefaults: string | undefined, headings: Array<{ depth: number; text: string }>, note: (m: string) => void): { kind: string; from: Normalized['kindFrom'] } {
+function kindOf(
+	input: NormalizeInput,
+	written: unknown,
+	fromDefaults: string | undefined,
+	headings: Array<{ depth: number; text: string }>,
+	note: (m: string) => void,
+): { kind: string; from: Normalized['kindFrom'] } {
 	const { kinds, doc } = input;
 	if (typeof written === 'string' && kinds[written]) return { kind: written, from: 'frontmatter' };
 	if (written !== undefined) note(`unknown kind "${String(written)}"; kinds: ${Object.keys(kinds).join(', ')}`);
@@ -193,21 +298,24 @@ function ownerOf(v: unknown, note: (m: string) => void): DocData['owner'] | unde
 	if (typeof v === 'object' && !Array.isArray(v)) {
 		const o = v as { team?: unknown; role?: unknown };
 		if (typeof o.team === 'string' && o.team.trim()) {
-			return typeof o.role === 'string' && o.role.trim() ? { team: o.team.trim(), role: o.role.trim() } : { team: o.team.trim() };
+			return typeof o.role === 'string' && o.role.trim()
+				? { team: o.team.trim(), role: o.role.trim() }
+				: { team: o.team.trim() };
 		}
 	}
-	note(`expected a team name or { team, role }, got ${describe(v)}: ignored`);
+	note(`expected a team name or { team, role }, got ${describeValue(v)}: ignored`);
 	return undefined;
 }
 
 function dayOf(v: unknown, note: (m: string) => void): Date | undefined {
 	if (v === undefined || v === null) return undefined;
-	if (v instanceof Date && !Number.isNaN(v.getTime())) return new Date(Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()));
+	if (v instanceof Date && !Number.isNaN(v.getTime()))
+		return new Date(Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()));
 	if (typeof v === 'string') {
 		const parsed = parseIsoDate(v.trim().slice(0, 10));
 		if (parsed.ok) return parsed.date;
 	}
-	note(`expected a date like 2026-01-31, got ${describe(v)}: ignored`);
+	note(`expected a date like 2026-01-31, got ${describeValue(v)}: ignored`);
 	return undefined;
 }
 
@@ -218,25 +326,40 @@ function listOf(v: unknown, note: (m: string) => void): string[] {
 		const out: string[] = [];
 		for (const item of v) {
 			if (typeof item === 'string' || typeof item === 'number') out.push(String(item).trim());
-			else if (item && typeof item === 'object' && typeof (item as { label?: unknown }).label === 'string') out.push((item as { label: string }).label);
-			else note(`expected a list of names, got ${describe(item)} in it: that item is ignored`);
+			else if (item && typeof item === 'object' && typeof (item as { label?: unknown }).label === 'string')
+				out.push((item as { label: string }).label);
+			else note(`expected a list of names, got ${describeValue(item)} in it: that item is ignored`);
 		}
 		return out.filter(Boolean);
 	}
-	note(`expected a list, got ${describe(v)}: ignored`);
+	note(`expected a list, got ${describeValue(v)}: ignored`);
 	return [];
 }
 
 function phasesOf(v: unknown, note: (m: string) => void): DocData['phases'] {
 	if (v === undefined || v === null) return [];
-	const ok = Array.isArray(v) && v.every((p) => p && typeof p === 'object' && TAG.test(String(p.id)) && typeof p.title === 'string' && Number.isInteger(p.minutes) && p.minutes > 0);
+	const ok =
+		Array.isArray(v) &&
+		v.every(
+			(p) =>
+				p &&
+				typeof p === 'object' &&
+				TAG.test(String(p.id)) &&
+				typeof p.title === 'string' &&
+				Number.isInteger(p.minutes) &&
+				p.minutes > 0,
+		);
 	if (ok) return (v as DocData['phases']).map((p) => ({ id: p.id, title: p.title, minutes: p.minutes }));
 	note('expected a list of { id, title, minutes }: ignored');
 	return [];
 }
 
 function tagOf(t: string): string | undefined {
-	const slug = t.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+	const slug = t
+		.trim()
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
 	return TAG.test(slug) ? slug : undefined;
 }
 
@@ -276,7 +399,10 @@ export function excerptOf(body: string): string {
 			if (para.length) break;
 			continue;
 		}
-		if (/^(#|>|!!!|\?\?\?|\[\[_TOC_\]\]|\{\{|<|import |export |[-*+] |\d+\.\s|\||:::)/.test(line) || /^!\[/.test(line)) {
+		if (
+			/^(#|>|!!!|\?\?\?|\[\[_TOC_\]\]|\{\{|<|import |export |[-*+] |\d+\.\s|\||:::)/.test(line) ||
+			/^!\[/.test(line)
+		) {
 			if (para.length) break;
 			continue;
 		}
@@ -290,7 +416,7 @@ function unique<T>(xs: T[]): T[] {
 	return [...new Set(xs)];
 }
 
-function describe(v: unknown): string {
+function describeValue(v: unknown): string {
 	if (v === null) return 'null';
 	if (Array.isArray(v)) return 'a list';
 	if (v instanceof Date) return 'a date';

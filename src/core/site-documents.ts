@@ -13,7 +13,15 @@ import type { ContentProblem } from './errors.ts';
 import type { KindTable } from './kinds.ts';
 import { normalizeDocument, type Normalized } from './normalize.ts';
 import { readText } from './text-input.ts';
-import { documentId, folderId, idCollisions, scanContent, writtenPath, type ContentInventory, type DocumentFile } from './sources.ts';
+import {
+	documentId,
+	folderId,
+	idCollisions,
+	scanContent,
+	writtenPath,
+	type ContentInventory,
+	type DocumentFile,
+} from './sources.ts';
 import { parseYamlWithLines } from './yaml.ts';
 import { validateLocated } from './yaml-schema.ts';
 
@@ -72,26 +80,51 @@ export function loadSiteDocuments(dir: string, options: SiteDocumentsOptions): S
 		];
 		const fm = front.data ?? {};
 		const id = documentId(doc, fm);
-		const normalized = normalizeDocument({ doc, id, frontmatter: fm, body: source.body, defaults, kinds: options.kinds });
+		const normalized = normalizeDocument({
+			doc,
+			id,
+			frontmatter: fm,
+			body: source.body,
+			defaults,
+			kinds: options.kinds,
+		});
 		// mkdocs.yml's nav is the order MkDocs sites chose; front matter (weight, order) still wins.
 		const navAt = navOrder.get(doc.rel);
 		if (navAt !== undefined && normalized.data.order === 100 && !hasOrder(fm)) normalized.data.order = navAt;
 		const written = writtenPath(doc);
-		const redirects = [written, ...normalized.data.aliases.map((a) => aliasPath(a, doc.folder))].filter((r) => r && r !== id);
-		return { doc, source, id, frontmatter: front.data, lineOf: front.lineOf, syntaxErrors: front.errors, defaults, normalized, redirects: [...new Set(redirects)] };
+		const redirects = [written, ...normalized.data.aliases.map((a) => aliasPath(a, doc.folder))].filter(
+			(r) => r && r !== id,
+		);
+		return {
+			doc,
+			source,
+			id,
+			frontmatter: front.data,
+			lineOf: front.lineOf,
+			syntaxErrors: front.errors,
+			defaults,
+			normalized,
+			redirects: [...new Set(redirects)],
+		};
 	});
 
 	const published = all.filter((d) => !d.normalized.draft);
 	for (const c of idCollisions(published.map((d) => ({ id: d.id, file: d.doc.file })))) {
 		const names = c.files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
 		for (const file of c.files) {
-			problems.push({ file, line: 1, field: 'URL', message: `${names.join(' and ')} would all be /${c.id}/: rename one, or give one a slug` });
+			problems.push({
+				file,
+				line: 1,
+				field: 'URL',
+				message: `${names.join(' and ')} would all be /${c.id}/: rename one, or give one a slug`,
+			});
 		}
 	}
 	return { inventory, all, problems };
 }
 
-const hasOrder = (fm: Record<string, unknown>) => ['order', 'weight', 'sidebar_position', 'nav_order', 'position'].some((k) => fm[k] !== undefined);
+const hasOrder = (fm: Record<string, unknown>) =>
+	['order', 'weight', 'sidebar_position', 'nav_order', 'position'].some((k) => fm[k] !== undefined);
 
 /**
  * Positions of pages in an MkDocs `nav:` (mkdocs.yml beside or above the content folder), depth first, from 1.
@@ -99,7 +132,11 @@ const hasOrder = (fm: Record<string, unknown>) => ['order', 'weight', 'sidebar_p
  */
 export function mkdocsNavOrder(dir: string): Map<string, number> {
 	const out = new Map<string, number>();
-	const file = [path.join(dir, '..', 'mkdocs.yml'), path.join(dir, '..', 'mkdocs.yaml'), path.join(dir, 'mkdocs.yml')].find((f) => fs.existsSync(f));
+	const file = [
+		path.join(dir, '..', 'mkdocs.yml'),
+		path.join(dir, '..', 'mkdocs.yaml'),
+		path.join(dir, 'mkdocs.yml'),
+	].find((f) => fs.existsSync(f));
 	if (!file) return out;
 	let config: unknown;
 	try {
@@ -152,20 +189,42 @@ export function parseFrontmatter(source: SourceFile): ParsedFront {
 			const lines = source.frontmatter.split('\n');
 			const lineOf = (p: ReadonlyArray<PropertyKey>) => {
 				const key = String(p[0] ?? '');
-				const i = key ? lines.findIndex((l) => new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=`).test(l)) : -1;
+				const i = key
+					? lines.findIndex((l) =>
+							new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=`).test(l),
+						)
+					: -1;
 				return i === -1 ? first : first + i;
 			};
 			return { data, lineOf, errors: [] };
 		} catch (error) {
 			const line = (error as { line?: number }).line;
-			return { data: undefined, lineOf: () => first, errors: [{ file: source.file, line: line ? first + line - 1 : first, message: `frontmatter: TOML syntax: ${(error as Error).message.split('\n')[0]}` }] };
+			return {
+				data: undefined,
+				lineOf: () => first,
+				errors: [
+					{
+						file: source.file,
+						line: line ? first + line - 1 : first,
+						message: `frontmatter: TOML syntax: ${(error as Error).message.split('\n')[0]}`,
+					},
+				],
+			};
 		}
 	}
 	const yaml = parseYamlWithLines(source.frontmatter, first - 1);
 	if (yaml.syntaxErrors.length) {
-		const errors = yaml.syntaxErrors.map((e) => ({ file: source.file, line: e.line, column: e.column, message: `frontmatter: YAML syntax: ${e.message}` }));
+		const errors = yaml.syntaxErrors.map((e) => ({
+			file: source.file,
+			line: e.line,
+			column: e.column,
+			message: `frontmatter: YAML syntax: ${e.message}`,
+		}));
 		return { data: undefined, lineOf: yaml.lineOf, errors };
 	}
-	const data = yaml.data && typeof yaml.data === 'object' && !Array.isArray(yaml.data) ? (yaml.data as Record<string, unknown>) : {};
+	const data =
+		yaml.data && typeof yaml.data === 'object' && !Array.isArray(yaml.data)
+			? (yaml.data as Record<string, unknown>)
+			: {};
 	return { data, lineOf: yaml.lineOf, errors: [] };
 }

@@ -12,10 +12,32 @@ import path from 'node:path';
 
 export const DOCUMENT_EXTENSIONS = ['.md', '.mdx'] as const;
 /** Published beside the pages and precached with them; links to them are checked like links to pages. */
-export const ATTACHMENT_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.pdf', '.txt', '.csv'] as const;
+export const ATTACHMENT_EXTENSIONS = [
+	'.png',
+	'.jpg',
+	'.jpeg',
+	'.gif',
+	'.svg',
+	'.webp',
+	'.pdf',
+	'.txt',
+	'.csv',
+] as const;
 const INDEX_NAMES = new Set(['readme', 'index', '_index']);
 /** Files Opsbook reads itself (facts, policy, allow-list, folder defaults) or that other tools keep beside content. */
-const CONFIG_FILES = new Set(['facts.yaml', 'policy.yaml', 'secrets-allowlist.yaml', '_defaults.yaml', '_defaults.yml', '_category_.json', '_category_.yml', '_category_.yaml', '.pages', '.gitkeep', '.keep']);
+const CONFIG_FILES = new Set([
+	'facts.yaml',
+	'policy.yaml',
+	'secrets-allowlist.yaml',
+	'_defaults.yaml',
+	'_defaults.yml',
+	'_category_.json',
+	'_category_.yml',
+	'_category_.yaml',
+	'.pages',
+	'.gitkeep',
+	'.keep',
+]);
 /** Folders with a collection of their own (cards, records) are not documents. */
 export const RESERVED_FOLDERS = ['cards', 'records'] as const;
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -88,7 +110,14 @@ function classify(out: ContentInventory, file: string, rel: string, folder: stri
 	if (CONFIG_FILES.has(base)) return;
 	if ((DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
 		const name = base.slice(0, -ext.length);
-		out.documents.push({ file, rel, format: ext === '.md' ? 'md' : 'mdx', folder, name, index: INDEX_NAMES.has(name.toLowerCase()) });
+		out.documents.push({
+			file,
+			rel,
+			format: ext === '.md' ? 'md' : 'mdx',
+			folder,
+			name,
+			index: INDEX_NAMES.has(name.toLowerCase()),
+		});
 	} else if ((ATTACHMENT_EXTENSIONS as readonly string[]).includes(ext)) {
 		out.attachments.push({ file, rel, url: attachmentUrl(rel) });
 	} else {
@@ -109,7 +138,21 @@ export function urlSegment(name: string): string {
  * Top-level paths the site's own pages use. A folder or page named like one (a team's `search/` service folder) is
  * published with "-docs" added: /search-docs/, never over the search page.
  */
-export const SITE_PATHS = new Set(['search', 'alerts', 'cards', 'approval', 'records', 'coverage', 'offline', 'pagefind', '_astro', '404', 'environments.json', 'alerts.json', 'manifest.webmanifest']);
+export const SITE_PATHS = new Set([
+	'search',
+	'alerts',
+	'cards',
+	'approval',
+	'records',
+	'coverage',
+	'offline',
+	'pagefind',
+	'_astro',
+	'404',
+	'environments.json',
+	'alerts.json',
+	'manifest.webmanifest',
+]);
 
 function publishedPath(segments: string[]): string {
 	if (segments[0] && SITE_PATHS.has(segments[0])) segments[0] = `${segments[0]}-docs`;
@@ -140,13 +183,18 @@ export interface UrlFields {
  */
 export function documentId(doc: Pick<DocumentFile, 'folder' | 'name' | 'index'>, fields: UrlFields = {}): string {
 	const folder = folderId(doc.folder);
-	const absolute = [fields.url, fields.slug].find((v): v is string => typeof v === 'string' && v.trim().startsWith('/'));
+	const absolute = [fields.url, fields.slug].find(
+		(v): v is string => typeof v === 'string' && v.trim().startsWith('/'),
+	);
 	if (absolute) {
 		const id = publishedPath(absolute.split('/').filter(Boolean).map(urlSegment));
 		if (id) return id;
 	}
-	const rename = [fields.slug, fields.id].find((v): v is string | number => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number');
-	if (rename !== undefined && !doc.index) return join(folder, String(rename).split('/').filter(Boolean).map(urlSegment).join('/'));
+	const rename = [fields.slug, fields.id].find(
+		(v): v is string | number => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number',
+	);
+	if (rename !== undefined && !doc.index)
+		return join(folder, String(rename).split('/').filter(Boolean).map(urlSegment).join('/'));
 	if (doc.index) return folder || publishedPath([urlSegment(doc.name.replace(/^_+/, ''))]);
 	return folder ? join(folder, urlSegment(doc.name)) : publishedPath([urlSegment(doc.name)]);
 }

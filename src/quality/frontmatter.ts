@@ -38,7 +38,13 @@ export interface FrontmatterResult {
 
 const FILE_NAME = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
 
-export function checkFrontmatter(all: SiteDocument[], { facts }: LoadedFacts, profile: 'default' | 'strict', kinds: KindTable, ruleAlerts: ReadonlySet<string> = new Set()): FrontmatterResult {
+export function checkFrontmatter(
+	all: SiteDocument[],
+	{ facts }: LoadedFacts,
+	profile: 'default' | 'strict',
+	kinds: KindTable,
+	ruleAlerts: ReadonlySet<string> = new Set(),
+): FrontmatterResult {
 	const strict = profile === 'strict';
 	const problems: ContentProblem[] = [];
 	const warnings: ContentProblem[] = [];
@@ -54,19 +60,33 @@ export function checkFrontmatter(all: SiteDocument[], { facts }: LoadedFacts, pr
 		problems.push(...site.syntaxErrors);
 		if (site.syntaxErrors.length) continue;
 		if (strict && !FILE_NAME.test(writtenPath(doc) || doc.name)) {
-			problems.push({ file, line: 1, field: 'file name', message: `"${doc.rel.split('/').pop()}": use lowercase letters, digits and dashes (the name becomes the URL)` });
+			problems.push({
+				file,
+				line: 1,
+				field: 'file name',
+				message: `"${doc.rel.split('/').pop()}": use lowercase letters, digits and dashes (the name becomes the URL)`,
+			});
 		}
 		if (strict && !source.frontmatterLine) {
-			problems.push({ file, line: 1, field: 'frontmatter', message: 'missing: start the file with a --- block (title, description, kind, owner, ...)' });
+			problems.push({
+				file,
+				line: 1,
+				field: 'frontmatter',
+				message: 'missing: start the file with a --- block (title, description, kind, owner, ...)',
+			});
 			continue;
 		}
 		// The full schema over what the author wrote plus folder defaults: strict's rule, and in the default profile the
 		// test of whether a document is complete enough for readiness and review reports.
 		const withDefaults = { ...defaultsAsFrontmatter(site), ...(site.frontmatter ?? {}) };
-		const full = validateLocated({ data: withDefaults, lineOf: site.lineOf, syntaxErrors: [], problems: [] }, documentSchema, {
-			file,
-			label: (p) => `frontmatter field "${p || '(root)'}"`,
-		});
+		const full = validateLocated(
+			{ data: withDefaults, lineOf: site.lineOf, syntaxErrors: [], problems: [] },
+			documentSchema,
+			{
+				file,
+				label: (p) => `frontmatter field "${p || '(root)'}"`,
+			},
+		);
 		if (strict) {
 			problems.push(...full.problems.map((p) => (p.field ? p : { ...p, field: 'frontmatter' })));
 			if (!full.data) continue;
@@ -74,7 +94,12 @@ export function checkFrontmatter(all: SiteDocument[], { facts }: LoadedFacts, pr
 		if (full.data) documents.push({ source, data: full.data, lineOf: site.lineOf });
 		if (!strict) {
 			for (const n of site.normalized.notes) {
-				warnings.push({ file, line: site.lineOf(n.path), field: `frontmatter field "${n.path.join('.') || '(root)'}"`, message: n.message });
+				warnings.push({
+					file,
+					line: site.lineOf(n.path),
+					field: `frontmatter field "${n.path.join('.') || '(root)'}"`,
+					message: n.message,
+				});
 			}
 		}
 		if (site.normalized.draft) {
@@ -99,11 +124,16 @@ export function checkFrontmatter(all: SiteDocument[], { facts }: LoadedFacts, pr
 		const role = data.owner?.role;
 		if (role && !facts.roles[role]) {
 			const known = Object.keys(facts.roles);
-			at(['owner', 'role'], 'owner.role', `unknown role "${role}"; ${known.length ? `roles in facts.yaml: ${known.join(', ')}` : 'define roles in facts.yaml'}`);
+			at(
+				['owner', 'role'],
+				'owner.role',
+				`unknown role "${role}"; ${known.length ? `roles in facts.yaml: ${known.join(', ')}` : 'define roles in facts.yaml'}`,
+			);
 		}
 		if (strict) {
 			data.alerts.forEach((alert, i) => {
-				if (!facts.alerts[alert] && !ruleAlerts.has(alert)) at(['alerts', i], `alerts.${i}`, `unknown alert "${alert}"; define it under alerts in facts.yaml`);
+				if (!facts.alerts[alert] && !ruleAlerts.has(alert))
+					at(['alerts', i], `alerts.${i}`, `unknown alert "${alert}"; define it under alerts in facts.yaml`);
 			});
 		}
 		data.related.forEach((ref, i) => {

@@ -17,7 +17,8 @@ const ENV = { OPSBOOK_CARD_PDFS: 'off' };
 
 test.beforeAll(() => {
 	test.setTimeout(600_000);
-	for (const name of ['byo-hugo', 'byo-mkdocs', 'byo-gitlab', 'byo-plain']) builds[name] = buildSite(makeFixture(name), undefined, ENV);
+	for (const name of ['byo-hugo', 'byo-mkdocs', 'byo-gitlab', 'byo-plain'])
+		builds[name] = buildSite(makeFixture(name), undefined, ENV);
 });
 
 async function serve(name: string, page: Page, run: (url: string) => Promise<void>): Promise<void> {
@@ -32,7 +33,9 @@ async function serve(name: string, page: Page, run: (url: string) => Promise<voi
 	void page;
 }
 
-test('Hugo alert runbooks: every .md read, the tree in the navigation, drafts left out and reported', async ({ page }) => {
+test('Hugo alert runbooks: every .md read, the tree in the navigation, drafts left out and reported', async ({
+	page,
+}) => {
 	const build = builds['byo-hugo']!;
 	expect(build.output).toMatch(/left out as drafts \(draft: true\): runbooks\/kubernetes\/KubeletDown\.md/);
 	expect(build.output).toMatch(/etcdMembersDown\.md:23 link: "\.\.\/etcd\/disaster-recovery\.md": no document or file/);
@@ -42,10 +45,20 @@ test('Hugo alert runbooks: every .md read, the tree in the navigation, drafts le
 		await expect(page.locator('h1').first()).toHaveText('Kube Pod Crash Looping');
 		// The sidebar (folded on a document page): the section's folders as nested entries, the page marked.
 		const nav = page.locator('.site-nav .section-docs');
-		await expect(nav.locator('li.nav-depth-1 a', { hasText: 'Kube Pod Crash Looping' })).toHaveAttribute('aria-current', 'page');
+		await expect(nav.locator('li.nav-depth-1 a', { hasText: 'Kube Pod Crash Looping' })).toHaveAttribute(
+			'aria-current',
+			'page',
+		);
 		expect((await nav.locator(':scope > li').allTextContents()).map((t) => t.trim())).toEqual([
-			'Kubernetes', 'Kube Deployment Replicas Mismatch', 'Kube Pod Crash Looping', 'Kube Pod Not Ready',
-			'Alertmanager', 'Alertmanager Failed Reload', 'etcd', 'etcd Members Down', 'etcd No Leader',
+			'Kubernetes',
+			'Kube Deployment Replicas Mismatch',
+			'Kube Pod Crash Looping',
+			'Kube Pod Not Ready',
+			'Alertmanager',
+			'Alertmanager Failed Reload',
+			'etcd',
+			'etcd Members Down',
+			'etcd No Leader',
 		]);
 		// A link written relative to the page's URL (Hugo's convention) reaches its sibling.
 		await page.locator('.doc-body').getByRole('link', { name: 'KubePodNotReady' }).click();
@@ -90,22 +103,30 @@ test('Hugo: search finds a sentence from a runbook', async ({ page }) => {
 	});
 });
 
-test('Hugo: the coverage report counts what is missing, at the end of the build and on /coverage/', async ({ page }) => {
+test('Hugo: the coverage report counts what is missing, at the end of the build and on /coverage/', async ({
+	page,
+}) => {
 	const build = builds['byo-hugo']!;
 	expect(build.output).toMatch(/opsbook:coverage\] 10 documents, 0 complete for the strict profile/);
 	expect(build.output).toMatch(/owner: 0 of 10; .*lastReviewed: 0 of 10/);
-	expect(build.output).toMatch(/alerts: 6 defined, 5 with a runbook; alerts without a runbook: 1 \(KubeCPUOvercommit\)/);
+	expect(build.output).toMatch(
+		/alerts: 6 defined, 5 with a runbook; alerts without a runbook: 1 \(KubeCPUOvercommit\)/,
+	);
 	expect(build.output).toMatch(/links: 1 of \d+ broken/);
 	await serve('byo-hugo', page, async (url) => {
 		await page.goto(`${url}coverage/`);
 		await expect(page.locator('[data-coverage-summary]')).toContainText('10 documents');
 		await expect(page.locator('tr[data-field="owner"]')).toContainText('0 of 10');
-		await expect(page.locator('[data-coverage-alerts]')).toContainText('Alerts without a runbook: 1 (KubeCPUOvercommit)');
+		await expect(page.locator('[data-coverage-alerts]')).toContainText(
+			'Alerts without a runbook: 1 (KubeCPUOvercommit)',
+		);
 		await expect(page.locator('[data-coverage-drafts]')).toContainText('runbooks/kubernetes/KubeletDown.md');
 	});
 });
 
-test('MkDocs: admonitions as callouts, images beside the page, mkdocs.yml nav order, links to headings', async ({ page }) => {
+test('MkDocs: admonitions as callouts, images beside the page, mkdocs.yml nav order, links to headings', async ({
+	page,
+}) => {
 	await serve('byo-mkdocs', page, async (url) => {
 		await page.goto(`${url}runbooks/database-failover/`);
 		await expect(page.locator('h1').first()).toHaveText('Database failover');
@@ -125,7 +146,9 @@ test('MkDocs: admonitions as callouts, images beside the page, mkdocs.yml nav or
 	});
 });
 
-test('GitLab-style: README is the folder page, [[_TOC_]] is the contents box, PNG and Mermaid render, folder defaults apply', async ({ page }) => {
+test('GitLab-style: README is the folder page, [[_TOC_]] is the contents box, PNG and Mermaid render, folder defaults apply', async ({
+	page,
+}) => {
 	const build = builds['byo-gitlab']!;
 	expect(build.output).toMatch(/1 file in content\/ the build does not read: shared\/contacts\.xlsx/);
 	expect(build.output).toMatch(/reindex\.md:11 link: "\.\.\/\.\.\/wiki\/search-reindex-old\.md"/);

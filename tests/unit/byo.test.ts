@@ -15,16 +15,33 @@ import { excerptOf, titleFromName } from '../../src/core/normalize.ts';
 
 test('URLs come from file names as written: lower case, spaces to dashes, index files are their folder', () => {
 	assert.equal(urlSegment('KubePodCrashLooping'), 'kubepodcrashlooping');
-	assert.equal(documentId({ folder: 'runbooks/Kubernetes', name: 'KubePodCrashLooping', index: false }), 'runbooks/kubernetes/kubepodcrashlooping');
+	assert.equal(
+		documentId({ folder: 'runbooks/Kubernetes', name: 'KubePodCrashLooping', index: false }),
+		'runbooks/kubernetes/kubepodcrashlooping',
+	);
 	assert.equal(documentId({ folder: 'payments', name: 'README', index: true }), 'payments');
 	assert.equal(documentId({ folder: '', name: 'Out of memory', index: false }), 'out-of-memory');
-	assert.equal(documentId({ folder: 'search', name: 'reindex', index: false }), 'search-docs/reindex', 'never over the search page');
+	assert.equal(
+		documentId({ folder: 'search', name: 'reindex', index: false }),
+		'search-docs/reindex',
+		'never over the search page',
+	);
 	assert.equal(documentId({ folder: 'a', name: 'b', index: false }, { slug: 'c' }), 'a/c');
 	assert.equal(documentId({ folder: 'a', name: 'b', index: false }, { slug: '/x/y/' }), 'x/y');
-	assert.deepEqual(idCollisions([{ id: 'a', file: '/A.md' }, { id: 'a', file: '/a.md' }, { id: 'b', file: '/b.md' }]), [{ id: 'a', files: ['/A.md', '/a.md'] }]);
+	assert.deepEqual(
+		idCollisions([
+			{ id: 'a', file: '/A.md' },
+			{ id: 'a', file: '/a.md' },
+			{ id: 'b', file: '/b.md' },
+		]),
+		[{ id: 'a', files: ['/A.md', '/a.md'] }],
+	);
 	assert.equal(titleFromName('disk-full'), 'Disk full');
 	assert.equal(titleFromName('etcdNoLeader'), 'etcdNoLeader');
-	assert.equal(excerptOf('# T\n\n!!! note\n\nFirst [line](x.md) of *prose*.\nSecond.\n\nNext.'), 'First line of prose. Second.');
+	assert.equal(
+		excerptOf('# T\n\n!!! note\n\nFirst [line](x.md) of *prose*.\nSecond.\n\nNext.'),
+		'First line of prose. Second.',
+	);
 });
 
 function tree(files: Record<string, string>): string {
@@ -46,19 +63,34 @@ test('links resolve relative to the file, then to the page URL (Hugo), to folder
 		'runbooks/kubernetes/crash.md': '# Case twin\n',
 	});
 	const site = loadSiteDocuments(dir, { kinds: resolveKinds() });
-	assert.match(site.problems.map((p) => p.message).join('\n'), /crash\.md and runbooks\/kubernetes\/Crash\.md would all be \/runbooks\/kubernetes\/crash\//);
+	assert.match(
+		site.problems.map((p) => p.message).join('\n'),
+		/crash\.md and runbooks\/kubernetes\/Crash\.md would all be \/runbooks\/kubernetes\/crash\//,
+	);
 	const index = buildLinkIndex(site);
 	const from = path.join(dir, 'runbooks/kubernetes/KubePodCrashLooping.md');
 	const at = (url: string) => resolveLink(url, from, 'runbooks/kubernetes/kubepodcrashlooping', index);
-	assert.deepEqual(at('./KubePodNotReady.md#drain-the-node'), { kind: 'page', id: 'runbooks/kubernetes/kubepodnotready', fragment: 'drain-the-node', href: '/runbooks/kubernetes/kubepodnotready/#drain-the-node' });
-	assert.equal((at('../KubePodNotReady/') as { href: string }).href, '/runbooks/kubernetes/kubepodnotready/', "Hugo: relative to the page's URL");
+	assert.deepEqual(at('./KubePodNotReady.md#drain-the-node'), {
+		kind: 'page',
+		id: 'runbooks/kubernetes/kubepodnotready',
+		fragment: 'drain-the-node',
+		href: '/runbooks/kubernetes/kubepodnotready/#drain-the-node',
+	});
+	assert.equal(
+		(at('../KubePodNotReady/') as { href: string }).href,
+		'/runbooks/kubernetes/kubepodnotready/',
+		"Hugo: relative to the page's URL",
+	);
 	assert.equal((at('../etcd/') as { href: string }).href, '/runbooks/etcd/', 'a folder is its README');
 	assert.equal((at('../etcd/img/Topology%20Map.png') as { href: string }).href, '/runbooks/etcd/img/topology-map.png');
 	assert.equal(at('./KubePodNotReady.md#no-such').kind, 'anchor');
 	assert.equal(at('../moved/away.md').kind, 'broken');
 	assert.equal(at('https://example.com/x.md').kind, 'leave');
 	assert.equal(at('/alerts/KubePodNotReady/').kind, 'leave');
-	assert.equal((at('/runbooks/kubernetes/KubePodNotReady') as { href: string }).href, '/runbooks/kubernetes/kubepodnotready/');
+	assert.equal(
+		(at('/runbooks/kubernetes/KubePodNotReady') as { href: string }).href,
+		'/runbooks/kubernetes/kubepodnotready/',
+	);
 });
 
 test('folder defaults (_defaults.yaml) and config defaults fill what front matter does not say', () => {
@@ -75,14 +107,19 @@ test('folder defaults (_defaults.yaml) and config defaults fill what front matte
 });
 
 test('syntax of other tools: what is rendered and what stays as text, with lines', () => {
-	const found = findForeignSyntax('> [!WARNING]\n> x\n\n!!! note "T"\n    y\n\n[[_TOC_]]\n\n{{< hint info >}}\nz\n{{< /hint >}}\n\n{{< figure src="a.png" >}}\n\n```\n!!! note\n```\n');
-	assert.deepEqual(found.map((f) => `${f.line} ${f.rendered ? 'rendered' : 'text'} ${f.what}`), [
-		'1 rendered GitHub alert',
-		'4 rendered MkDocs admonition',
-		'7 rendered table-of-contents marker',
-		'9 rendered Hugo shortcode {{< hint >}}',
-		'13 text Hugo shortcode {{< figure >}}',
-	]);
+	const found = findForeignSyntax(
+		'> [!WARNING]\n> x\n\n!!! note "T"\n    y\n\n[[_TOC_]]\n\n{{< hint info >}}\nz\n{{< /hint >}}\n\n{{< figure src="a.png" >}}\n\n```\n!!! note\n```\n',
+	);
+	assert.deepEqual(
+		found.map((f) => `${f.line} ${f.rendered ? 'rendered' : 'text'} ${f.what}`),
+		[
+			'1 rendered GitHub alert',
+			'4 rendered MkDocs admonition',
+			'7 rendered table-of-contents marker',
+			'9 rendered Hugo shortcode {{< hint >}}',
+			'13 text Hugo shortcode {{< figure >}}',
+		],
+	);
 });
 
 const RULES = `# kube-prometheus
@@ -119,32 +156,68 @@ groups:
 test('Prometheus rule files and PrometheusRule objects; runbook_url edited in place, templates kept', () => {
 	const { alerts, problems } = parseRuleFile('/rules.yaml', RULES);
 	assert.deepEqual(problems, []);
-	assert.deepEqual(alerts.map((a) => `${a.line} ${a.name} ${a.severity ?? '-'}`), ['10 KubePodCrashLooping warning', '17 NoAnnotations -', '19 OnlySummary -', '27 PlainAlert -']);
+	assert.deepEqual(
+		alerts.map((a) => `${a.line} ${a.name} ${a.severity ?? '-'}`),
+		['10 KubePodCrashLooping warning', '17 NoAnnotations -', '19 OnlySummary -', '27 PlainAlert -'],
+	);
 	const site = 'https://ops.example.com/';
 	const urls = Object.fromEntries(alerts.map((a) => [a.name, runbookUrlFor(site, a.name, a.runbookUrl)]));
-	assert.equal(urls.KubePodCrashLooping, 'https://ops.example.com/alerts/KubePodCrashLooping/?cluster={{ $labels.cluster }}');
+	assert.equal(
+		urls.KubePodCrashLooping,
+		'https://ops.example.com/alerts/KubePodCrashLooping/?cluster={{ $labels.cluster }}',
+	);
 	const out = withRunbookUrls(RULES, alerts, urls);
-	assert.match(out, /runbook_url: "https:\/\/ops\.example\.com\/alerts\/KubePodCrashLooping\/\?cluster=\{\{ \$labels\.cluster \}\}"/);
+	assert.match(
+		out,
+		/runbook_url: "https:\/\/ops\.example\.com\/alerts\/KubePodCrashLooping\/\?cluster=\{\{ \$labels\.cluster \}\}"/,
+	);
 	assert.match(out, /description: 'Pod \{\{ \$labels\.namespace \}\}\/\{\{ \$labels\.pod \}\} is crash looping\.'/);
-	assert.match(out, /- alert: NoAnnotations\n {10}annotations:\n {12}runbook_url: https:\/\/ops\.example\.com\/alerts\/NoAnnotations\/\n {10}expr: up == 0/);
-	assert.match(out, /annotations:\n {12}runbook_url: https:\/\/ops\.example\.com\/alerts\/OnlySummary\/\n {12}summary: Something\./);
-	assert.equal(withRunbookUrls(out, parseRuleFile('/rules.yaml', out).alerts, urls), out, 'a second run changes nothing');
-	assert.match(parseRuleFile('/helm.yaml', 'groups:\n{{- if .Values.x }}\n  - name: a\n').problems[0]!.message, /^not read:/);
+	assert.match(
+		out,
+		/- alert: NoAnnotations\n {10}annotations:\n {12}runbook_url: https:\/\/ops\.example\.com\/alerts\/NoAnnotations\/\n {10}expr: up == 0/,
+	);
+	assert.match(
+		out,
+		/annotations:\n {12}runbook_url: https:\/\/ops\.example\.com\/alerts\/OnlySummary\/\n {12}summary: Something\./,
+	);
+	assert.equal(
+		withRunbookUrls(out, parseRuleFile('/rules.yaml', out).alerts, urls),
+		out,
+		'a second run changes nothing',
+	);
+	assert.match(
+		parseRuleFile('/helm.yaml', 'groups:\n{{- if .Values.x }}\n  - name: a\n').problems[0]!.message,
+		/^not read:/,
+	);
 });
 
 test('alerts link to runbooks by runbook_url, file name, heading, then alerts: list', () => {
 	const docs = [
 		{ id: 'runbooks/kubernetes/kubepodcrashlooping', kind: 'alert', name: 'KubePodCrashLooping', headings: [] },
-		{ id: 'runbooks/etcd/etcdnoleader', kind: 'alert', name: 'etcdNoLeader', headings: [{ text: 'Impact', slug: 'impact' }] },
-		{ id: 'runbooks/troubleshooting', kind: 'runbook', name: 'troubleshooting', headings: [{ text: 'ApiDown', slug: 'apidown' }], alerts: ['Listed'] },
+		{
+			id: 'runbooks/etcd/etcdnoleader',
+			kind: 'alert',
+			name: 'etcdNoLeader',
+			headings: [{ text: 'Impact', slug: 'impact' }],
+		},
+		{
+			id: 'runbooks/troubleshooting',
+			kind: 'runbook',
+			name: 'troubleshooting',
+			headings: [{ text: 'ApiDown', slug: 'apidown' }],
+			alerts: ['Listed'],
+		},
 	];
-	const links = linkAlerts([
-		{ name: 'ByUrl', runbookUrl: 'https://runbooks.example.dev/runbooks/etcd/etcdnoleader#impact' },
-		{ name: 'KubePodCrashLooping' },
-		{ name: 'ApiDown' },
-		{ name: 'Listed' },
-		{ name: 'Nobody' },
-	], docs);
+	const links = linkAlerts(
+		[
+			{ name: 'ByUrl', runbookUrl: 'https://runbooks.example.dev/runbooks/etcd/etcdnoleader#impact' },
+			{ name: 'KubePodCrashLooping' },
+			{ name: 'ApiDown' },
+			{ name: 'Listed' },
+			{ name: 'Nobody' },
+		],
+		docs,
+	);
 	assert.deepEqual(Object.fromEntries([...links].map(([n, t]) => [n, `${t.docId}#${t.anchor}`])), {
 		ByUrl: 'runbooks/etcd/etcdnoleader#impact',
 		KubePodCrashLooping: 'runbooks/kubernetes/kubepodcrashlooping#',
@@ -155,9 +228,13 @@ test('alerts link to runbooks by runbook_url, file name, heading, then alerts: l
 
 test('import conversion: front matter names, admonitions, shortcodes, TOC; a second pass changes nothing', async () => {
 	const { convertMarkdown } = await import('../../src/byo/convert.ts');
-	const source = '+++\ntitle = "Disk"\nweight = 3\nbookHidden = true\n+++\n\n# Disk\n\n[[_TOC_]]\n\n!!! danger "Data loss"\n    Do not delete WAL.\n\n```\n!!! note\n```\n\n{{< hint info >}}\nInner.\n{{< /hint >}}\n\nSee [x]({{< ref "other.md" >}}). {{< youtube abc >}}\n';
+	const source =
+		'+++\ntitle = "Disk"\nweight = 3\nbookHidden = true\n+++\n\n# Disk\n\n[[_TOC_]]\n\n!!! danger "Data loss"\n    Do not delete WAL.\n\n```\n!!! note\n```\n\n{{< hint info >}}\nInner.\n{{< /hint >}}\n\nSee [x]({{< ref "other.md" >}}). {{< youtube abc >}}\n';
 	const once = convertMarkdown(source);
-	assert.equal(once.text, '---\ntitle: Disk\norder: 3\n---\n\n# Disk\n\n\n> [!CAUTION]\n> **Data loss**\n>\n> Do not delete WAL.\n\n```\n!!! note\n```\n\nInner.\n\nSee [x](other.md). {{< youtube abc >}}\n');
+	assert.equal(
+		once.text,
+		'---\ntitle: Disk\norder: 3\n---\n\n# Disk\n\n\n> [!CAUTION]\n> **Data loss**\n>\n> Do not delete WAL.\n\n```\n!!! note\n```\n\nInner.\n\nSee [x](other.md). {{< youtube abc >}}\n',
+	);
 	assert.deepEqual(once.unconverted, [{ line: 22, what: 'Hugo shortcode {{< youtube >}} kept as written' }]);
 	assert.ok(once.changes.includes('front matter: TOML → YAML'));
 	const twice = convertMarkdown(once.text);

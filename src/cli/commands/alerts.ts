@@ -26,10 +26,16 @@ export const alertsCommand: Command = {
 	summary: 'alerts of the rule files, their runbooks, and runbook_url annotations (--write updates them)',
 	usage: USAGE,
 	async run(argv) {
-		const { values } = parseCommandArgs(argv, { 'runbook-urls': { type: 'boolean' }, write: { type: 'boolean' }, site: { type: 'string' }, root: { type: 'string' } });
+		const { values } = parseCommandArgs(argv, {
+			'runbook-urls': { type: 'boolean' },
+			write: { type: 'boolean' },
+			site: { type: 'string' },
+			root: { type: 'string' },
+		});
 		const project = await loadProject(path.resolve(str(values.root) ?? '.'));
 		const { config } = project;
-		if (!config.alertRules.length) throw new UsageError('no rule files: set alertRules in opsbook({...}), e.g. alertRules: [\'rules/**/*.yaml\']');
+		if (!config.alertRules.length)
+			throw new UsageError("no rule files: set alertRules in opsbook({...}), e.g. alertRules: ['rules/**/*.yaml']");
 		const rules = loadRuleAlerts(config.alertRules);
 		for (const p of rules.problems) console.warn(`warning: ${displayPath(p.file)}:${p.line} ${p.message}`);
 		const loaded = loadFacts(config.contentDir);
@@ -38,23 +44,33 @@ export const alertsCommand: Command = {
 		const report = checkAlertLinks(pages, loaded, rules.alerts);
 
 		if (!values['runbook-urls']) {
-			for (const a of rules.alerts) console.log(`${a.name}\t${report.targets.has(a.name) ? `/${report.targets.get(a.name)}/` : '(no runbook)'}\t${displayPath(a.file)}:${a.line}`);
+			for (const a of rules.alerts)
+				console.log(
+					`${a.name}\t${report.targets.has(a.name) ? `/${report.targets.get(a.name)}/` : '(no runbook)'}\t${displayPath(a.file)}:${a.line}`,
+				);
 			return 0;
 		}
 		const address = str(values.site) ?? project.site ?? (loaded.missing ? undefined : loaded.facts.site.url);
-		if (!address) throw new UsageError('the site has no public address: pass --site https://ops.example.com or set site in astro.config');
+		if (!address)
+			throw new UsageError(
+				'the site has no public address: pass --site https://ops.example.com or set site in astro.config',
+			);
 		const siteUrl = new URL(config.base, address.endsWith('/') ? address : `${address}/`).href;
 		const urls: Record<string, string> = {};
 		let changes = 0;
 		for (const a of rules.alerts) {
 			if (!report.targets.has(a.name)) {
-				console.log(`${displayPath(a.file)}:${a.line} ${a.name}: no runbook, left as it is${a.runbookUrl ? ` (${a.runbookUrl})` : ''}`);
+				console.log(
+					`${displayPath(a.file)}:${a.line} ${a.name}: no runbook, left as it is${a.runbookUrl ? ` (${a.runbookUrl})` : ''}`,
+				);
 				continue;
 			}
 			urls[a.name] = runbookUrlFor(siteUrl, a.name, a.runbookUrl);
 			if (urls[a.name] === a.runbookUrl) continue;
 			changes++;
-			console.log(`${displayPath(a.file)}:${a.line} ${a.name}: runbook_url ${a.runbookUrl ?? '(none)'} → ${urls[a.name]}`);
+			console.log(
+				`${displayPath(a.file)}:${a.line} ${a.name}: runbook_url ${a.runbookUrl ?? '(none)'} → ${urls[a.name]}`,
+			);
 		}
 		if (values.write) {
 			const byFile = new Map<string, RuleAlert[]>();
@@ -68,7 +84,9 @@ export const alertsCommand: Command = {
 					written++;
 				}
 			}
-			console.log(`${changes} runbook_url annotation${changes === 1 ? '' : 's'} updated in ${written} file${written === 1 ? '' : 's'}.`);
+			console.log(
+				`${changes} runbook_url annotation${changes === 1 ? '' : 's'} updated in ${written} file${written === 1 ? '' : 's'}.`,
+			);
 		} else console.log(`${changes} runbook_url annotation${changes === 1 ? '' : 's'} to change; --write changes them.`);
 		return 0;
 	},

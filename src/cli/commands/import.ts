@@ -23,13 +23,15 @@ export type TreeStyle = 'hugo' | 'mkdocs' | 'docusaurus' | 'plain';
 /** Which tool the tree was written for, and where its documents are. */
 export function detectTree(dir: string): { style: TreeStyle; docs: string } {
 	const has = (f: string) => fs.existsSync(path.join(dir, f));
-	if (['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml'].some(has) && has('content')) return { style: 'hugo', docs: path.join(dir, 'content') };
+	if (['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml'].some(has) && has('content'))
+		return { style: 'hugo', docs: path.join(dir, 'content') };
 	if (has('mkdocs.yml') || has('mkdocs.yaml')) {
 		const text = fs.readFileSync(path.join(dir, has('mkdocs.yml') ? 'mkdocs.yml' : 'mkdocs.yaml'), 'utf8');
 		const docsDir = /^docs_dir:\s*['"]?([^'"\n]+)/m.exec(text)?.[1]?.trim() ?? 'docs';
 		return { style: 'mkdocs', docs: path.join(dir, docsDir) };
 	}
-	if (['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs'].some(has) && has('docs')) return { style: 'docusaurus', docs: path.join(dir, 'docs') };
+	if (['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs'].some(has) && has('docs'))
+		return { style: 'docusaurus', docs: path.join(dir, 'docs') };
 	return { style: 'plain', docs: dir };
 }
 
@@ -40,7 +42,11 @@ export const importCommand: Command = {
 	summary: 'copy a Hugo, MkDocs, Docusaurus, GitLab-style or plain Markdown tree into the content folder',
 	usage: USAGE,
 	async run(argv) {
-		const { values, positionals } = parseCommandArgs(argv, { into: { type: 'string' }, 'dry-run': { type: 'boolean' } }, 1);
+		const { values, positionals } = parseCommandArgs(
+			argv,
+			{ into: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+			1,
+		);
 		if (!positionals[0]) throw new UsageError('which folder? opsbook import <dir>');
 		const from = path.resolve(positionals[0]);
 		if (!fs.existsSync(from)) throw new UsageError(`no folder ${positionals[0]}`);
@@ -86,7 +92,9 @@ export const importCommand: Command = {
 			}
 		};
 		walk(docs, '');
-		console.log(`${files} files ${dry ? 'to copy' : 'copied'}, ${converted} converted, ${notes} things left as written.`);
+		console.log(
+			`${files} files ${dry ? 'to copy' : 'copied'}, ${converted} converted, ${notes} things left as written.`,
+		);
 		return 0;
 	},
 };
