@@ -111,7 +111,7 @@ export function resolveLink(url: string, fromFile: string, fromId: string | unde
 		if (found?.kind === 'doc')
 			return withFragment(found.id, fragment, index, `/${found.id}/${fragment ? `#${fragment}` : ''}`);
 	}
-	return { kind: 'broken', reason: `no document or file at "${target}"` };
+	return { kind: 'broken', reason: 'no such page or file' };
 }
 
 function lookupFile(
@@ -142,7 +142,7 @@ function resolveSiteAbsolute(target: string, fragment: string, index: LinkIndex)
 	if (id) return withFragment(id, fragment, index, `/${id}/${fragment ? `#${fragment}` : ''}`);
 	if (index.sections.has(asId)) return { kind: 'leave' };
 	if (index.attachmentUrls.has(trimmed.toLowerCase())) return { kind: 'leave' };
-	return { kind: 'broken', reason: `no page at "${target}"` };
+	return { kind: 'broken', reason: 'no such page' };
 }
 
 function withFragment(id: string, fragment: string, index: LinkIndex, href: string): Resolution {
