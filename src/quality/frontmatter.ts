@@ -6,6 +6,7 @@
  * level a team reaches. `default`: a title is all a document needs (src/core/normalize.ts maps what other tools
  * write), and what strict would refuse is a warning. Every problem carries file, line and field.
  */
+import { z } from 'astro/zod';
 import type { ContentProblem } from '../core/errors.ts';
 import type { CheckedDocument } from '../core/content-files.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
@@ -59,7 +60,9 @@ export function checkFrontmatter(
 		// Syntax errors fail both profiles: Astro's own reader would stop on them without a line number.
 		problems.push(...site.syntaxErrors);
 		if (site.syntaxErrors.length) continue;
-		if (strict && !FILE_NAME.test(writtenPath(doc) || doc.name)) {
+		// A folder's own page (README.md, _index.md) is named by its folder: only the folders' names must be URLs.
+		const written = writtenPath(doc);
+		if (strict && (written || !doc.index) && !FILE_NAME.test(written || doc.name)) {
 			problems.push({
 				file,
 				line: 1,
@@ -81,7 +84,7 @@ export function checkFrontmatter(
 		const withDefaults = { ...defaultsAsFrontmatter(site), ...(site.frontmatter ?? {}) };
 		const full = validateLocated(
 			{ data: withDefaults, lineOf: site.lineOf, syntaxErrors: [], problems: [] },
-			documentSchema,
+			schemaFor(kinds),
 			{
 				file,
 				label: (p) => `frontmatter field "${p || '(root)'}"`,
@@ -145,6 +148,19 @@ export function checkFrontmatter(
 	}
 
 	return { documents, pages, drafts, problems, warnings };
+}
+
+const schemas = new WeakMap<KindTable, typeof documentSchema>();
+
+/** The full schema with the site's kinds (config `kinds`: `alert` and any a site adds are valid under strict too). */
+function schemaFor(kinds: KindTable): typeof documentSchema {
+	let schema = schemas.get(kinds);
+	if (!schema) {
+		const names = Object.keys(kinds) as [string, ...string[]];
+		schema = documentSchema.extend({ kind: z.enum(names) }) as unknown as typeof documentSchema;
+		schemas.set(kinds, schema);
+	}
+	return schema;
 }
 
 /** Folder and site defaults written as front matter would be, for the full schema (`owner: SRE` is not valid there). */
