@@ -4,6 +4,8 @@
  * made. Front matter written for Hugo, MkDocs or Docusaurus reaches the collection already mapped; drafts and the
  * folders of other collections (cards, records) are never read.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'astro/loaders';
@@ -38,14 +40,17 @@ export function docsLoader(config: SiteConfig): Loader {
 		load: async (ctx: LoaderContext) => {
 			const site = read();
 			byFile = new Map(site.all.map((d) => [d.doc.file, d]));
-			// Data depends on more than the file: folder defaults and the kinds. A change to either re-reads every entry.
-			const salt = JSON.stringify([
-				config.kinds,
-				config.defaults,
-				config.folders,
-				config.profile,
-				[...site.inventory.defaultsFiles.values()].map(readText),
-			]);
+			// A page depends on more than its file: folder defaults and kinds (its data), facts.yaml and the other files
+			// (a .md page is rendered once and cached: its facts, and links resolved against the other files and their
+			// headings). Any change to those re-reads every entry; rendering 110 Markdown pages takes about a second.
+			const hash = createHash('sha256');
+			hash.update(JSON.stringify([config.kinds, config.defaults, config.folders, config.profile, config.base]));
+			const factsFile = path.join(config.contentDir, 'facts.yaml');
+			for (const file of [...site.inventory.defaultsFiles.values(), ...(fs.existsSync(factsFile) ? [factsFile] : [])])
+				hash.update(readText(file));
+			for (const d of site.all) hash.update(`${d.doc.rel}\0${d.source.body}\0`);
+			for (const a of site.inventory.attachments) hash.update(`${a.rel}\0`);
+			const salt = hash.digest('hex');
 			return inner.load({
 				...ctx,
 				generateDigest: (data) => ctx.generateDigest(typeof data === 'string' ? `${data}\n${salt}` : data),
