@@ -160,7 +160,7 @@ function withFragment(id: string, fragment: string, index: LinkIndex, href: stri
 		id,
 		fragment,
 		href: href.replace(/#.*$/, ''),
-		reason: `no heading "#${fragment}" on /${id}/`,
+		reason: `no element with id "${fragment}" on /${id}/`,
 	};
 }
 
