@@ -19,7 +19,8 @@ export interface ContentInputs {
 }
 
 export function readContentInputs(dir: string): ContentInputs {
-	const { facts, documents } = checkContent(dir);
+	// Readiness and the export read the full front matter and facts.yaml: the strict profile's rules apply to them.
+	const { facts, documents } = checkContent(dir, { profile: 'strict' });
 	const { records } = checkRecords(dir, facts, documents);
 	return { loaded: facts, documents, records, readinessDocuments: documents.map((d) => ({ id: d.source.id, data: d.data })) };
 }
