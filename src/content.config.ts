@@ -2,16 +2,14 @@ import { defineCollection } from 'astro:content';
 import config from 'virtual:opsbook/config';
 import { glob } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
-import { documentSchema } from './core/document-schema.ts';
+import { docDataSchema } from './core/document-schema.ts';
+import { docsLoader } from './core/docs-loader.ts';
 import { cardSchema } from './cards/schema.ts';
-import { KIND_FOLDERS } from './core/kinds.ts';
 import { RECORD_COLLECTIONS, type RecordCollection } from './records/schema.ts';
 import { recordLoader } from './records/record-loader.ts';
 
-const docs = defineCollection({
-	loader: glob({ pattern: `{${KIND_FOLDERS.join(',')}}/**/*.mdx`, base: pathToFileURL(`${config.contentDir}/`) }),
-	schema: documentSchema,
-});
+// Every .md and .mdx document of the content folder, whatever tool it was written for (src/core/docs-loader.ts).
+const docs = defineCollection({ loader: docsLoader(config), schema: docDataSchema });
 
 // Quick-reference cards (content/cards/<id>.mdx): printed summaries of a document; the id is the file name.
 const cards = defineCollection({

@@ -20,6 +20,10 @@ import { rehypeSanitize } from './core/sanitize.ts';
 import { remarkNormalizeNewlines } from './core/text-input.ts';
 import { virtualConfig } from './core/virtual-config.ts';
 import { loadFacts, siteFacts } from './facts/index.ts';
+import { loadSiteDocuments, type SiteDocuments } from './core/site-documents.ts';
+import { SITE_PATHS } from './core/sources.ts';
+import type { ContentCheckResult } from './quality/content-check-integration.ts';
+import { buildLinkIndex, byoRoutes, formatCoverage, remarkForeignSyntax, remarkLeadingTitle, remarkSourceLinks, virtualCoverage, type CoverageReport, type LinkIndex } from './byo/index.ts';
 import { remarkFacts } from './facts/remark-facts.ts';
 import { shellRoutes, shellRehypePlugins } from './shell/index.ts';
 import { checkContentStep, linkCheckStep } from './quality/index.ts';
@@ -48,6 +52,8 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 	const config = parseOpsbookConfig(userConfig);
 	let resolved: ResolvedConfig | undefined;
 	let alertNames: string[] = [];
+	let documents: SiteDocuments | undefined;
+	let coverage: CoverageReport | undefined;
 	return {
 		name: NAME,
 		opsbook: userConfig,
@@ -59,19 +65,37 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				const loaded = loadFacts(site.contentDir);
 				const facts = siteFacts(loaded, site);
 				alertNames = Object.keys(facts.alerts);
+				const factsMissing = loaded.missing === true;
+				const kindFolders = new Set(Object.values(site.kinds).flatMap((k) => (k.folder ? [k.folder] : [])));
+				site.emptySections = [...new Set(Object.values(facts.site.home).flat())].filter((ref) => kindFolders.has(ref));
 				const setupLog = logger.fork('opsbook:content-check');
-				if (command === 'build' || command === 'dev') await checkContentStep(site, setupLog, loaded);
+				let checked: ContentCheckResult | undefined;
+				if (command === 'build' || command === 'dev') checked = await checkContentStep(site, setupLog, loaded);
+				const siteDocs = checked?.site ?? loadSiteDocuments(site.contentDir, site);
+				documents = siteDocs;
+				coverage = checked?.coverage;
 				if (site.features.diagrams && (command === 'build' || command === 'dev')) {
 					await diagramsSetup(site, facts, logger.fork('opsbook:diagrams'));
 				}
 				// CR never reaches a page; raw HTML and link URLs pass the one sanitising policy (src/core/sanitize.ts).
-				const remarkPlugins: unknown[] = [remarkNormalizeNewlines, [remarkFacts, { facts: () => facts }]];
+				// Markdown written for other tools: its links, callouts and title heading (src/byo/).
+				let linkIndex: LinkIndex | undefined;
+				const links = { index: () => (linkIndex ??= buildLinkIndex(siteDocs)), base: site.base };
+				const remarkPlugins: unknown[] = [
+					remarkNormalizeNewlines,
+					remarkLeadingTitle,
+					remarkForeignSyntax,
+					[remarkSourceLinks, links],
+					[remarkFacts, { facts: () => facts }],
+				];
 				if (site.features.diagrams) remarkPlugins.push(remarkDiagramsFor(site));
 				const rehypePlugins: unknown[] = [rehypeSanitize, rehypeHeadingIds, ...shellRehypePlugins(site)];
 				if (site.features.checklists) rehypePlugins.splice(4, 0, rehypeTaskListsFor(site));
 				rehypePlugins.push(rehypePlaceholders);
 				updateConfig({
-					site: astro.site ? undefined : facts.site.url,
+					site: astro.site || factsMissing ? undefined : facts.site.url,
+					// The names documents had (KubePodCrashLooping.md, Hugo aliases) keep working: static redirect pages.
+					redirects: redirectsFor(siteDocs, site.base),
 					base: site.base,
 					// Astro's config holds folders as URLs ending in "/" once resolved; updateConfig does not convert strings.
 					srcDir: folderUrl(path.join(packageRoot, 'src')),
@@ -88,7 +112,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 					devToolbar: { enabled: false },
 					prefetch: false,
 					vite: {
-						plugins: [virtualConfig(site, facts)],
+						plugins: [virtualConfig(site, facts), virtualCoverage(() => coverage)],
 						// Opsbook ships TypeScript and .astro files; Node cannot run those from node_modules, so Vite must bundle them.
 						ssr: { noExternal: [NAME] },
 						build: {
@@ -110,12 +134,17 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = resolved!;
 				const out = fileURLToPath(dir);
+				// Images and attachments beside the documents, published where their links now point (before the link
+				// check, which reads them, and the offline step, which precaches them).
+				if (documents) publishAttachments(documents, out, logger.fork('opsbook:attachments'));
 				await linkCheckStep(site, out, logger.fork('opsbook:link-check'));
 				if (site.features.search) await searchIndexStep(alertNames, out, logger.fork('opsbook:search-index'));
 				if (site.features.cards && site.cardPdfs) await cardPdfStep(site, out, logger.fork('opsbook:cards'));
 				else if (site.features.cards) logger.fork('opsbook:cards').info('card PDFs: skipped (OPSBOOK_CARD_PDFS=off)');
 				// Last: the precache and the download must cover everything written before.
 				if (site.features.offline) await offlineStep(site, out, logger.fork('opsbook:offline'));
+				// The level reached, at the end of every build where it is read: counts, never a failure.
+				if (coverage) for (const line of formatCoverage(coverage)) logger.fork('opsbook:coverage').info(line);
 			},
 		},
 	};
@@ -131,12 +160,38 @@ function publicDirFor(site: ResolvedConfig): string {
 	return fs.existsSync(own) ? own : path.join(packageRoot, 'public');
 }
 
+function publishAttachments(docs: SiteDocuments, out: string, logger: AstroIntegrationLogger): void {
+	const files = docs.inventory.attachments;
+	for (const a of files) {
+		const target = path.join(out, ...a.url.split('/'));
+		fs.mkdirSync(path.dirname(target), { recursive: true });
+		fs.copyFileSync(a.file, target);
+	}
+	if (files.length) logger.info(`${files.length} images and attachments published beside their documents`);
+}
+
+/** Astro redirect pages from each document's former names to its URL; never over a page of the site. */
+function redirectsFor(docs: SiteDocuments, base: string): Record<string, string> {
+	const published = docs.all.filter((d) => !d.normalized.draft);
+	const taken = new Set(published.map((d) => d.id));
+	const out: Record<string, string> = {};
+	for (const d of published) {
+		for (const from of d.redirects) {
+			// Never over a page: a document, or the site's own (a team's search/ folder is /search-docs/, not /search/).
+			if (taken.has(from) || SITE_PATHS.has(from.split('/')[0]!.toLowerCase())) continue;
+			out[`/${from}`] = `${base}${d.id}/`;
+		}
+	}
+	return out;
+}
+
 function routesFor(site: ResolvedConfig): RouteDef[] {
 	const { features } = site;
 	return [
 		...shellRoutes,
 		...factsRoutes,
 		...alertRoutes,
+		...byoRoutes,
 		...(features.search ? searchRoutes : []),
 		...(features.offline ? offlineRoutes : []),
 		...(features.cards ? cardRoutes : []),

@@ -2,7 +2,8 @@
 import { route } from '../core/routes.ts';
 
 export { alertTargets } from './alert-targets.ts';
-export { checkAlertRunbooks } from './check.ts';
+export { checkAlertRunbooks, checkAlertLinks, type AlertReport } from './check.ts';
+export { loadRuleAlerts, parseRuleFile, withRunbookUrls, runbookUrlFor, type RuleAlert } from './rules.ts';
 
 export const alertRoutes = [
 	route('/alerts', './routes/index.astro', import.meta.url),

@@ -3,21 +3,25 @@
  * the usage and exits 2. The npm scripts of this repository call these same commands.
  */
 import { HelpRequested, UsageError, type Command } from './args.ts';
+import { alertsCommand } from './commands/alerts.ts';
 import { buildCommand } from './commands/build.ts';
 import { cardsCommand } from './commands/cards.ts';
 import { checkCommand } from './commands/check.ts';
 import { devCommand, previewCommand } from './commands/dev.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { initCommand } from './commands/init.ts';
 import { verifyCommand } from './commands/verify.ts';
 
 const COMMANDS: Command[] = [
 	initCommand,
+	importCommand,
 	devCommand,
 	buildCommand,
 	previewCommand,
 	checkCommand,
+	alertsCommand,
 	verifyCommand,
 	exportCommand,
 	cardsCommand,

@@ -16,6 +16,8 @@ export interface Project {
 	config: ResolvedConfig;
 	/** Astro's outDir as configured (default dist/): where `opsbook build` puts the finished site. */
 	outDir: string;
+	/** Astro's `site` (the public address), when configured. */
+	site?: string | undefined;
 }
 
 export function findConfigFile(root: string): string | undefined {
@@ -23,6 +25,7 @@ export function findConfigFile(root: string): string | undefined {
 }
 
 interface AstroConfigShape {
+	site?: string;
 	outDir?: string | URL;
 	integrations?: unknown[];
 }
@@ -31,6 +34,7 @@ export async function loadProject(root: string = process.cwd()): Promise<Project
 	const configFile = findConfigFile(root);
 	let user: OpsbookUserConfig = {};
 	let outDir = 'dist';
+	let site: string | undefined;
 	if (configFile) {
 		const { runnerImport } = await import('vite');
 		let loaded: AstroConfigShape;
@@ -56,10 +60,11 @@ export async function loadProject(root: string = process.cwd()): Promise<Project
 		);
 		if (integration) user = integration.opsbook;
 		if (loaded.outDir) outDir = loaded.outDir instanceof URL ? loaded.outDir.pathname : loaded.outDir;
+		if (typeof loaded.site === 'string') site = loaded.site;
 	}
 	const resolvedOut = path.resolve(root, outDir);
 	const config = resolveConfig(parseOpsbookConfig(user), { root, outDir: resolvedOut });
-	return { root, configFile, config, outDir: config.outDir };
+	return { root, configFile, config, outDir: config.outDir, site };
 }
 
 /**

@@ -11,11 +11,50 @@ import { z } from 'astro/zod';
 import { contentStampFor, type ContentStamp } from './content-stamp.ts';
 import { envOverrides, type EnvOverrides } from './env.ts';
 import { didYouMean, keysAt, parseWithFriendlyErrors } from './friendly-errors.ts';
+import { resolveKinds, type KindTable } from './kinds.ts';
 
 const FEATURE_NAMES = ['diagrams', 'search', 'offline', 'cards', 'checklists', 'records'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 const feature = (what: string) => z.boolean().default(true).describe(`${what}: true (default) or false`);
+
+/**
+ * Values a document gets when its front matter does not say: site-wide (`defaults`), per folder (`folders`) or from a
+ * `_defaults.yaml` in the folder. Teams adopting Opsbook name the owner of a whole folder once instead of editing 110
+ * files. Everything optional: a folder may set only its owner.
+ */
+export const documentDefaultsSchema = z
+	.strictObject({
+		owner: z
+			.union([z.string().min(1), z.strictObject({ team: z.string().min(1), role: z.string().min(1).optional() })])
+			.optional()
+			.describe("the owning team, or team and role: owner: 'Platform SRE' or owner: { team: 'SRE', role: 'on-call-engineer' }"),
+		service: z.string().min(1).optional().describe("the service the documents are about: service: 'payments-api'"),
+		kind: z.string().min(1).optional().describe("the kind of document: kind: 'alert'"),
+		reviewEvery: z.number().int().positive().max(730).optional().describe('review cadence in days: reviewEvery: 180'),
+		tags: z.array(z.string().min(1)).optional().describe("tags every document gets: tags: ['kubernetes']"),
+		status: z.enum(['draft', 'active', 'deprecated']).optional().describe("status: 'active'"),
+	})
+	.describe("defaults for documents: { owner: 'SRE', service: 'api', kind: 'runbook', reviewEvery: 180, tags: [] }");
+
+export type DocumentDefaults = z.output<typeof documentDefaultsSchema>;
+
+const sectionRuleSchema = z.union([
+	z.string().min(1),
+	z.strictObject({ name: z.string().min(1), accepts: z.array(z.string().min(1)).default([]) }),
+]);
+
+export const kindConfigSchema = z
+	.strictObject({
+		label: z.string().min(1).optional().describe("how the site names the kind: label: 'Alert runbooks'"),
+		summary: z.string().min(1).optional().describe('one line under the label on section pages'),
+		folder: z.string().min(1).optional().describe("the top-level folder whose documents are of this kind: folder: 'alerts'"),
+		sections: z
+			.array(sectionRuleSchema)
+			.optional()
+			.describe("required h2 sections, each a name or { name, accepts }: sections: ['Meaning', 'Impact']"),
+	})
+	.describe("a kind of document: { label: 'Alert runbooks', folder: 'alerts', sections: ['Meaning', 'Mitigation'] }");
 
 export const opsbookConfigSchema = z
 	.object({
@@ -37,6 +76,23 @@ export const opsbookConfigSchema = z
 			.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
 			.optional()
 			.describe("a fixed date for review and readiness, for reproducible builds: today: '2026-11-26'"),
+		defaults: documentDefaultsSchema.default({}),
+		folders: z
+			.record(z.string().min(1), documentDefaultsSchema)
+			.default({})
+			.describe("defaults per folder of the content folder: folders: { 'runbooks/kubernetes': { owner: 'Platform' } }"),
+		kinds: z
+			.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'kind names use lowercase letters, digits and dashes'), kindConfigSchema)
+			.default({})
+			.describe("kinds of document beside the built-in ones, or changes to them: kinds: { postmortem: { sections: ['Impact'] } }"),
+		alertRules: z
+			.array(z.string().min(1))
+			.default([])
+			.describe("Prometheus rule files (or PrometheusRule objects), globs relative to the project: alertRules: ['rules/**/*.yaml']"),
+		exclude: z
+			.array(z.string().min(1))
+			.default([])
+			.describe("files in the content folder the site leaves out, globs: exclude: ['drafts/**', 'CHANGELOG.md']"),
 		policy: z
 			.string()
 			.min(1)
@@ -77,6 +133,16 @@ export interface ResolvedConfig {
 	strictReview: boolean;
 	today: string | undefined;
 	policyFile: string;
+	/** Defaults for documents, site-wide and per folder (content-relative, '/'-separated, no trailing slash). */
+	defaults: DocumentDefaults;
+	folders: Record<string, DocumentDefaults>;
+	/** Built-in kinds merged with the configured ones (src/core/kinds.ts). */
+	kinds: KindTable;
+	/** Absolute glob patterns of alert rule files. */
+	alertRules: string[];
+	exclude: string[];
+	/** Kind folders with a section page even without documents: the ones facts.yaml's site.home links to. */
+	emptySections: string[];
 	features: Features;
 	/** Card PDFs need a browser and take seconds; OPSBOOK_CARD_PDFS=off skips them for quick local builds. */
 	cardPdfs: boolean;
@@ -129,11 +195,17 @@ export function resolveConfig(config: OpsbookConfig, { root, outDir, env = envOv
 		cacheDir: path.join(root, '.opsbook', 'cache'),
 		title: config.title,
 		base,
-		profile: config.profile,
+		profile: env.profile ?? config.profile,
 		public: env.public ?? config.public,
 		strictReview: env.strictReview ?? config.strictReview,
 		today: env.today ?? config.today,
 		policyFile: path.resolve(contentDir, config.policy),
+		defaults: config.defaults,
+		folders: Object.fromEntries(Object.entries(config.folders).map(([k, v]) => [k.replace(/^\.?\/+|\/+$/g, ''), v])),
+		kinds: resolveKinds(config.kinds),
+		alertRules: config.alertRules.map((g) => path.resolve(root, g).split(path.sep).join('/')),
+		exclude: config.exclude,
+		emptySections: [],
 		features: config.features,
 		cardPdfs: config.features.cards && env.cardPdfs !== false,
 		stamp: contentStampFor(root),

@@ -2,7 +2,7 @@
 import { readText } from './text-input.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { KIND_FOLDERS } from './kinds.ts';
+import { documentId, scanContent } from './sources.ts';
 
 export interface SourceFile {
 	/** Absolute path. */
@@ -11,36 +11,39 @@ export interface SourceFile {
 	id: string;
 	folder: string;
 	frontmatter: string;
-	/** Line number (1-based) of the first frontmatter line, for error positions. */
+	/** `---` YAML (everyone) or `+++` TOML (Hugo). */
+	frontmatterFormat: 'yaml' | 'toml';
+	/** Line number (1-based) of the first frontmatter line, for error positions; 0 when there is none. */
 	frontmatterLine: number;
 	body: string;
 	/** Line number (1-based) of the first body line. */
 	bodyLine: number;
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const TOML_FRONTMATTER = /^\+\+\+\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/;
 
-export function listDocumentFiles(dir: string): string[] {
-	return KIND_FOLDERS.flatMap((folder) => {
-		const root = path.join(dir, folder);
-		if (!fs.existsSync(root)) return [];
-		return (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-			.filter((d) => d.isFile() && d.name.endsWith('.mdx'))
-			.map((d) => path.join(d.parentPath, d.name));
-	}).sort();
+/** Every document source (.md and .mdx, any folder but cards/ and records/), sorted. */
+export function listDocumentFiles(dir: string, exclude: readonly string[] = []): string[] {
+	if (!fs.existsSync(dir)) return [];
+	return scanContent(dir, { exclude }).documents.map((d) => d.file).sort();
 }
 
 export function readSourceFile(dir: string, file: string): SourceFile {
 	const text = readText(file);
 	const rel = path.relative(dir, file).split(path.sep).join('/');
-	const match = FRONTMATTER.exec(text);
+	const toml = TOML_FRONTMATTER.exec(text);
+	const match = toml ?? FRONTMATTER.exec(text);
 	const frontmatter = match?.[1] ?? '';
 	const consumed = match?.[0] ?? '';
+	const parts = rel.split('/');
+	const name = (parts.pop() ?? '').replace(/\.mdx?$/i, '');
 	return {
 		file,
-		id: rel.replace(/\.mdx$/, ''),
+		id: documentId({ folder: parts.join('/'), name, index: /^(readme|index|_index)$/i.test(name) }),
 		folder: rel.split('/')[0] ?? '',
 		frontmatter,
+		frontmatterFormat: toml ? 'toml' : 'yaml',
 		frontmatterLine: 2,
 		body: text.slice(consumed.length),
 		bodyLine: consumed.split('\n').length,

@@ -54,3 +54,53 @@ export const documentSchema = z.strictObject({
 });
 
 export type DocumentData = z.infer<typeof documentSchema>;
+
+/**
+ * A document as the site holds it, whatever its front matter looked like (src/core/normalize.ts made it): only the
+ * title is certain; owner, review dates and the rest are there when the author or a defaults file gave them.
+ * Under `profile: 'strict'` every document passed documentSchema first, so all fields are present.
+ */
+export const docDataSchema = z.object({
+	title: z.string(),
+	description: z.string().optional(),
+	/** First sentence(s) of the body, for meta descriptions and lists when there is no description. */
+	excerpt: z.string().default(''),
+	kind: z.string(),
+	owner: z.object({ team: z.string(), role: z.string().optional() }).optional(),
+	service: z.string().optional(),
+	status: z.enum(STATUSES).default('active'),
+	lastReviewed: z.date().optional(),
+	reviewEvery: z.number().optional(),
+	lastTested: z.object({ date: z.date(), method: z.string() }).optional(),
+	duration: z.number().optional(),
+	alerts: z.array(z.string()).default([]),
+	related: z.array(z.string()).default([]),
+	tags: z.array(z.string()).default([]),
+	covers: z.array(z.string()).default([]),
+	severity: z.string().optional(),
+	phases: z.array(z.object({ id: z.string(), title: z.string(), minutes: z.number() })).default([]),
+	order: z.number().default(100),
+	/** Other paths that redirect here: the file name as written, Hugo `aliases`. */
+	aliases: z.array(z.string()).default([]),
+	/** Where the document came from, for navigation (folders are sections) and the "Source" line. */
+	source: z.object({
+		path: z.string(),
+		format: z.enum(['md', 'mdx']),
+		/** Folder id ('' at the top), the section tree the navigation shows. */
+		folder: z.string(),
+		index: z.boolean(),
+	}),
+});
+
+export type DocData = z.output<typeof docDataSchema>;
+
+/**
+ * The document's data when it has every field the full schema requires (always under `profile: 'strict'`): what
+ * readiness and the review report compute with. Undefined for a document brought as it is.
+ */
+export function completeData(data: DocData): DocumentData | undefined {
+	const { description, owner, service, lastReviewed, reviewEvery, lastTested, duration } = data;
+	if (!description || !owner?.role || !service || !lastReviewed || !reviewEvery || !lastTested || !duration) return undefined;
+	const method = lastTested.method as DocumentData['lastTested']['method'];
+	return { ...data, description, owner: { team: owner.team, role: owner.role }, service, lastReviewed, reviewEvery, lastTested: { date: lastTested.date, method }, duration } as DocumentData;
+}

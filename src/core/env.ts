@@ -6,6 +6,7 @@
  *   OPSBOOK_PUBLIC         1 = public edition (no names)       OPSBOOK_STRICT_REVIEW  1 = overdue reviews fail
  *   OPSBOOK_TODAY          fixed date, YYYY-MM-DD              OPSBOOK_CARD_PDFS      off = no card PDFs
  *   OPSBOOK_CHROMIUM       browser executable                  OPSBOOK_OUT_DIR        output folder (tests, bench)
+ *   OPSBOOK_PROFILE        default | strict: the level checked (try strict before switching a site to it)
  */
 export interface EnvOverrides {
 	content?: string;
@@ -16,6 +17,7 @@ export interface EnvOverrides {
 	today?: string;
 	cardPdfs?: boolean;
 	chromium?: string;
+	profile?: 'default' | 'strict';
 }
 
 const flag = (value: string | undefined): boolean | undefined =>
@@ -34,5 +36,6 @@ export function envOverrides(env: NodeJS.ProcessEnv = process.env): EnvOverrides
 	const pdfs = flag(env.OPSBOOK_CARD_PDFS);
 	if (pdfs !== undefined) out.cardPdfs = pdfs;
 	if (env.OPSBOOK_CHROMIUM) out.chromium = env.OPSBOOK_CHROMIUM;
+	if (env.OPSBOOK_PROFILE === 'default' || env.OPSBOOK_PROFILE === 'strict') out.profile = env.OPSBOOK_PROFILE;
 	return out;
 }

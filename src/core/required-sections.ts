@@ -12,7 +12,8 @@ export interface SectionRule {
 	accepts: string[];
 }
 
-const rule = (name: string, ...alternatives: string[]): SectionRule => ({ name, accepts: [name, ...alternatives] });
+export const sectionRule = (name: string, ...alternatives: string[]): SectionRule => ({ name, accepts: [name, ...alternatives] });
+const rule = sectionRule;
 
 export const REQUIRED_SECTIONS: Record<Kind, SectionRule[]> = {
 	runbook: [
@@ -38,7 +39,8 @@ export const REQUIRED_SECTIONS: Record<Kind, SectionRule[]> = {
 	training: [],
 };
 
-export function missingSections(kind: Kind, h2Texts: string[]): SectionRule[] {
+export function missingSections(kind: Kind | SectionRule[], h2Texts: string[]): SectionRule[] {
 	const headings = h2Texts.map((t) => t.trim().toLowerCase());
-	return REQUIRED_SECTIONS[kind].filter((r) => !r.accepts.some((a) => headings.some((h) => h.startsWith(a.toLowerCase()))));
+	const rules = typeof kind === 'string' ? REQUIRED_SECTIONS[kind] : kind;
+	return rules.filter((r) => !r.accepts.some((a) => headings.some((h) => h.startsWith(a.toLowerCase()))));
 }

@@ -15,6 +15,7 @@
 import type { Code, Root } from 'mdast';
 import type { ElementContent } from 'hast';
 import { visit } from 'unist-util-visit';
+import { fromHtml } from 'hast-util-from-html';
 import type { VFile } from 'vfile';
 import { readCachedDiagram, type CachedDiagram } from './cache.ts';
 import { diagramIdPrefix, diagramMarkup } from './markup.ts';
@@ -73,11 +74,19 @@ export function remarkDiagrams(settings: RemarkDiagramsOptions) {
 		found.forEach((f, i) => {
 			const v = variants[i]!;
 			if (!isComplete(v)) throw new Error(`${file.path}:${f.line} diagram: rendered but missing from the cache at ${options.cacheDir}`);
-			const figure = diagramMarkup({ variants: v, idPrefix: diagramIdPrefix(displayPath(file.path), i + 1), base: options.base, embed: embedHtml });
+			// A .md page is not compiled to JSX: the (already sanitised) SVG goes in as hast elements.
+			const embed = String(file.path).endsWith('.mdx') ? embedHtml : embedHast;
+			const figure = diagramMarkup({ variants: v, idPrefix: diagramIdPrefix(displayPath(file.path), i + 1), base: options.base, embed });
 			// A paragraph turned into <figure> by mdast-util-to-hast (hName/hProperties/hChildren); the code node goes.
 			f.parent.children[f.index] = { type: 'paragraph', children: [], data: { hName: 'figure', hProperties: figure.properties, hChildren: figure.children } };
 		});
 	};
+}
+
+/** For Markdown (.md) pages: the SVG parsed into hast, as the Markdown pipeline renders any element. */
+function embedHast(html: string): ElementContent {
+	const nodes = fromHtml(html, { fragment: true, space: 'svg' }).children.filter((n) => n.type === 'element');
+	return (nodes[0] ?? { type: 'text', value: '' }) as ElementContent;
 }
 
 /** `<Fragment set:html={"…"} />`: MDX passes the string through untouched, with no per-element JSX. */

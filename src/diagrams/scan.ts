@@ -23,12 +23,12 @@ export interface DiagramRequest {
 }
 
 /**
- * Every .mdx file under the content folder, not only the document kinds: other collections (cards) are MDX too and
+ * Every .mdx and .md file under the content folder, not only the document kinds: other collections (cards) are MDX too and
  * go through the same remark plugin; a block missed here would be rendered on demand, in a second browser.
  */
 export function listMdxFiles(dir: string): string[] {
 	return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-		.filter((d) => d.isFile() && d.name.endsWith('.mdx') && !path.relative(dir, d.parentPath).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+		.filter((d) => d.isFile() && /\.mdx?$/.test(d.name) && !path.relative(dir, d.parentPath).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
 		.map((d) => path.join(d.parentPath, d.name))
 		.sort();
 }

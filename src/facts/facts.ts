@@ -18,6 +18,8 @@ export type FactValue = string | number | boolean;
 export interface LoadedFacts {
 	facts: Facts;
 	file: string;
+	/** No facts.yaml: a site that only brings its runbooks needs none (the strict profile still asks for one). */
+	missing?: boolean;
 	/** Line of a key path in facts.yaml, for messages about a fact (an alert without a runbook, say). */
 	lineOf(path: ReadonlyArray<PropertyKey>): number;
 }
@@ -30,15 +32,31 @@ export function factsFile(dir: string): string {
 
 export function loadFacts(dir: string): LoadedFacts {
 	const file = factsFile(dir);
-	if (!fs.existsSync(file)) {
-		throw new ContentError([{ file, message: 'facts file not found: every Opsbook site needs one (copy content/facts.yaml from the kit)' }]);
-	}
+	if (!fs.existsSync(file)) return { facts: emptyFacts(), file, lineOf: () => 1, missing: true };
 	const parsed = parseYamlWithSchema(readText(file), factsSchema, { file });
 	if (!parsed.data) throw new ContentError(parsed.problems);
 	const facts = parsed.data as Facts;
 	const problems = crossCheckFacts(facts).map((p) => ({ file, line: parsed.lineOf(p.path), field: p.path.join('.'), message: p.message }));
 	if (problems.length) throw new ContentError(problems);
 	return { facts, file, lineOf: parsed.lineOf };
+}
+
+export const MISSING_FACTS_MESSAGE = 'facts file not found: the strict profile needs one (copy content/facts.yaml from the kit)';
+
+/**
+ * The facts of a site without facts.yaml: no people, roles, severities or alerts, one environment. Pages that show
+ * facts show nothing; the site's title comes from the `title` option.
+ */
+export function emptyFacts(): Facts {
+	return {
+		site: { title: 'Runbooks', url: 'http://localhost/', defaultEnvironment: 'production', home: { incident: [], deploy: [], rollback: [], escalate: [] } },
+		service: {},
+		environments: { production: {} },
+		people: {},
+		roles: {},
+		severities: [],
+		alerts: {},
+	} as unknown as Facts;
 }
 
 /** References inside the facts file itself: roles name people, severities name roles, environments agree. */

@@ -11,6 +11,7 @@ export function loadSiteFacts(site: Pick<ResolvedConfig, 'contentDir' | 'public'
 /** The same, from facts loaded already: a build reads facts.yaml once and hands it to every step. */
 export function siteFacts(loadedFacts: LoadedFacts, site: Pick<ResolvedConfig, 'public' | 'title'>): Facts {
 	const loaded = loadedFacts.facts;
+	// A site without facts.yaml has no address of its own; the title option names it.
 	const titled = site.title ? { ...loaded, site: { ...loaded.site, title: site.title } } : loaded;
 	return site.public ? redactForPublic(titled) : titled;
 }

@@ -3,13 +3,16 @@
  * the synchronous part (what readiness and the export need); checkAllContent() adds the command checks, which load
  * parsers asynchronously, and is what the build and `opsbook check` run.
  */
-import { ContentError } from '../core/errors.ts';
-import { listDocumentFiles, readSourceFile } from '../core/content-files.ts';
-import { loadFacts, type LoadedFacts } from '../facts/facts.ts';
+import { ContentError, type ContentProblem } from '../core/errors.ts';
+import { loadFacts, MISSING_FACTS_MESSAGE, type LoadedFacts } from '../facts/facts.ts';
+import type { DocumentDefaults } from '../core/config.ts';
+import { resolveKinds, type KindTable } from '../core/kinds.ts';
+import { loadSiteDocuments } from '../core/site-documents.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { checkSections } from './sections.ts';
 import { checkHomeLinks } from './home-links.ts';
-import { checkAlertRunbooks } from '../alerts/check.ts';
+import { checkAlertLinks, checkAlertRunbooks } from '../alerts/check.ts';
+import { loadRuleAlerts } from '../alerts/rules.ts';
 import { checkSecrets } from '../core/secrets.ts';
 import { checkCards } from '../cards/check.ts';
 import { checkRecords } from '../records/check.ts';
@@ -21,6 +24,7 @@ import { parseDocument } from '../commands/index.ts';
 import { checkCommands, type ParsedFile } from './commands-check.ts';
 import { checkMdxTree, mdxSyntaxProblem } from './mdx.ts';
 import { readText } from '../core/text-input.ts';
+import { buildLinkIndex, checkSourceLinks, coverageReport, findForeignSyntax } from '../byo/index.ts';
 
 export interface CheckOptions {
 	/** strict: command rule findings fail too (config `profile`). */
@@ -33,6 +37,15 @@ export interface CheckOptions {
 	policyFile?: string | undefined;
 	/** facts.yaml as loaded already (the build loads it once); read from `dir` when absent. */
 	facts?: LoadedFacts | undefined;
+	/** Kinds (config `kinds` resolved); default: the built-in ones. */
+	kinds?: KindTable;
+	/** Document defaults, site-wide and per folder (config `defaults`, `folders`). */
+	defaults?: DocumentDefaults;
+	folders?: Record<string, DocumentDefaults>;
+	/** Globs of content files to leave out (config `exclude`). */
+	exclude?: readonly string[];
+	/** Absolute globs of Prometheus rule files (config `alertRules`). */
+	alertRules?: readonly string[];
 }
 
 export function checkContent(dir: string, options: CheckOptions = {}) {
@@ -46,7 +59,7 @@ export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 	// One parse per file serves the MDX check and the command check.
 	const parsed: ParsedFile[] = [];
 	const problems = [...result.problems];
-	for (const file of [...result.documents.map((d) => d.source.file), ...listCardFiles(dir)]) {
+	for (const file of [...result.pages.map((d) => d.source.file), ...listCardFiles(dir)]) {
 		const mdx = file.endsWith('.mdx');
 		try {
 			const { tree, text } = parseDocument(readText(file), { mdx });
@@ -57,26 +70,74 @@ export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 		}
 	}
 	const commands = await checkCommands(result.facts, parsed);
-	problems.push(...commands.errors);
-	if (options.profile === 'strict') problems.push(...commands.findings);
+	const strict = options.profile === 'strict';
+	const warnings = [...result.warnings];
+	// A command that does not parse fails a strict site; in runbooks brought as they are (`kubectl get pod
+	// <pod-name>` is everywhere) it is a warning, so one snippet cannot stop a team's first build.
+	(strict ? problems : warnings).push(...commands.errors);
+	(strict ? problems : warnings).push(...commands.findings);
+	const links = checkSourceLinks(parsed, buildLinkIndex(result.site));
+	(strict ? problems : warnings).push(...links.problems);
+	const syntax = { rendered: 0, leftAsText: 0 };
+	for (const page of result.pages) {
+		for (const f of findForeignSyntax(page.source.body)) {
+			if (f.rendered) syntax.rendered++;
+			else {
+				syntax.leftAsText++;
+				warnings.push({ file: page.source.file, line: page.source.bodyLine + f.line - 1, field: 'syntax', message: `${f.what} is not rendered by Opsbook: shown as written` });
+			}
+		}
+	}
 	if (problems.length) throw new ContentError(problems);
-	return { ...result, commands, warnings: options.profile === 'strict' ? [] : commands.findings };
+	const complete = new Set(result.documents.map((d) => d.source.file));
+	const coverage = coverageReport({
+		documents: result.pages.map((p) => ({ id: p.site.id, data: p.data, file: p.source.file, complete: complete.has(p.source.file), kindFrom: p.site.normalized.kindFrom })),
+		drafts: result.drafts.map((d) => ({ rel: d.doc.rel })),
+		unread: result.site.inventory.unread,
+		links,
+		alerts: result.alerts,
+		syntax,
+		warnings: warnings.length,
+		profile: options.profile ?? 'default',
+	});
+	return { ...result, commands, links, warnings, coverage };
 }
 
 function collectContentProblems(dir: string, options: CheckOptions) {
+	const strict = options.profile === 'strict';
+	const kinds = options.kinds ?? resolveKinds();
 	const facts = options.facts ?? loadFacts(dir);
-	const sources = listDocumentFiles(dir).map((f) => readSourceFile(dir, f));
-	const { documents, problems } = checkFrontmatter(sources, facts);
-	problems.push(...checkSections(documents));
-	problems.push(...checkHomeLinks(new Set(sources.map((s) => s.id)), facts));
-	problems.push(...checkAlertRunbooks(documents, facts));
+	const site = loadSiteDocuments(dir, { kinds, defaults: options.defaults ?? {}, folders: options.folders ?? {}, exclude: options.exclude ?? [] });
+	const rules = options.alertRules?.length ? loadRuleAlerts(options.alertRules) : { alerts: [], problems: [], files: [] };
+	const front = checkFrontmatter(site.all, facts, options.profile ?? 'default', kinds, new Set(rules.alerts.map((a) => a.name)));
+	const { documents, pages, problems, warnings } = front;
+	const report = (ps: ContentProblem[]) => (strict ? problems : warnings).push(...ps);
+	if (facts.missing && strict) problems.push({ file: facts.file, message: MISSING_FACTS_MESSAGE });
+	// Two files on one URL can never both be shown: an error at every level, naming both.
+	problems.push(...site.problems.filter((p) => p.field === 'URL'));
+	report(site.problems.filter((p) => p.field !== 'URL'));
+	// A kind guessed from the folder name (a runbooks/ folder of notes) owes no sections below strict; the coverage
+	// report counts them instead of a warning per document.
+	report(checkSections(strict ? pages : pages.filter((p) => ['frontmatter', 'defaults'].includes(p.site.normalized.kindFrom)), kinds));
+	const ids = new Set(pages.map((p) => p.site.id));
+	problems.push(...checkHomeLinks(ids, facts, sectionIds(pages)));
+	report(checkAlertRunbooks(pages, facts));
+	warnings.push(...rules.problems);
+	const alerts = checkAlertLinks(pages, facts, rules.alerts);
+	// Under strict the front matter check already names alerts nobody defines.
+	report(strict ? alerts.problems.filter((p) => !p.field?.startsWith('frontmatter')) : alerts.problems);
 	// Every file that ends up on the site or in print: facts, documents and records (cards scan their own, with a
 	// message about paper).
 	const records = listRecordFiles(dir).map((r) => r.file);
-	problems.push(...checkSecrets(dir, [facts.file, ...sources.map((s) => s.file), ...records]));
-	problems.push(...checkCards(dir, facts, new Set(sources.map((s) => s.id))));
+	problems.push(...checkSecrets(dir, [...(facts.missing ? [] : [facts.file]), ...site.all.map((s) => s.source.file), ...records]));
+	problems.push(...checkCards(dir, facts, ids));
 	problems.push(...checkRecords(dir, facts, documents, options.policyFile).problems);
 	const overdue = overdueReviews(documents, today(options.today));
 	if (options.strictReview) problems.push(...strictReviewProblems(overdue));
-	return { facts, documents, overdue, problems };
+	return { facts, documents, pages, drafts: front.drafts, site, alerts, overdue, problems, warnings };
+}
+
+/** Top-level folders that hold documents: each has a section page. */
+function sectionIds(pages: Array<{ data: { source: { folder: string } } }>): Set<string> {
+	return new Set(pages.map((p) => p.data.source.folder.split('/')[0] ?? '').filter(Boolean));
 }

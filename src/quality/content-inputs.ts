@@ -23,7 +23,8 @@ export interface ContentInputs {
 
 /** `policyFile`: the config's `policy` (absolute); default policy.yaml in the content folder. */
 export function readContentInputs(dir: string, policyFile?: string): ContentInputs {
-	const { facts, documents } = checkContent(dir, { policyFile });
+	// Readiness and the export read the full front matter and facts.yaml: the strict profile's rules apply to them.
+	const { facts, documents } = checkContent(dir, { profile: 'strict', policyFile });
 	const { records, policy } = checkRecords(dir, facts, documents, policyFile);
 	const readinessDocuments = documents.map((d) => ({ id: d.source.id, data: d.data }));
 	return { loaded: facts, documents, records, policy, readinessDocuments };

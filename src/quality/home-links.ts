@@ -3,11 +3,12 @@ import type { ContentProblem } from '../core/errors.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
 import { KIND_FOLDERS } from '../core/kinds.ts';
 
-export function checkHomeLinks(documentIds: ReadonlySet<string>, { facts, file }: LoadedFacts): ContentProblem[] {
-	const sections = new Set<string>(KIND_FOLDERS);
+/** `folders`: top-level folders holding documents; a kind's folder named on the home page gets its page even empty. */
+export function checkHomeLinks(documentIds: ReadonlySet<string>, { facts, file }: LoadedFacts, folders: ReadonlySet<string> = new Set()): ContentProblem[] {
+	const sections = new Set<string>([...KIND_FOLDERS, ...folders]);
 	return Object.entries(facts.site.home).flatMap(([slot, refs]) =>
 		refs
 			.filter((ref) => !documentIds.has(ref) && !sections.has(ref))
-			.map((ref) => ({ file, field: `site.home.${slot}`, message: `no page "${ref}": use a document id (runbooks/rollback) or a section (${KIND_FOLDERS.join(', ')})` })),
+			.map((ref) => ({ file, field: `site.home.${slot}`, message: `no page "${ref}": use a document id (runbooks/rollback) or a section (${[...sections].join(', ')})` })),
 	);
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import config from 'virtual:opsbook/config';
 import { getCollection } from 'astro:content';
 import { RECORD_COLLECTION_NAMES, type RecordEntry, type RecordSet } from './schema.ts';
+import { completeData } from '../core/document-schema.ts';
 import { allDocs } from '../core/docs.ts';
 import { ContentError } from '../core/errors.ts';
 import { listRecordFiles } from './record-files.ts';
@@ -46,7 +47,10 @@ export async function loadRecordSet(): Promise<RecordSet> {
 
 export async function siteReadiness(): Promise<{ readiness: Readiness; records: RecordSet }> {
 	const records = await loadRecordSet();
-	const documents = (await allDocs()).map((d) => ({ id: d.id, data: d.data }));
+	const documents = (await allDocs()).flatMap((d) => {
+		const data = completeData(d.data);
+		return data ? [{ id: d.id, data }] : [];
+	});
 	const on = today(config.today);
 	const readiness = computeReadiness({ documents, records, facts, policy: sitePolicy, today: on, contentLabel });
 	return { readiness, records };

@@ -15,7 +15,7 @@ export type SearchFilterKey = (typeof SEARCH_FILTERS)[number]['key'];
 export interface FilterSource {
 	kind: string;
 	severity?: string | undefined;
-	service: string;
+	service?: string | undefined;
 	tags: readonly string[];
 	status: string;
 }
@@ -24,7 +24,7 @@ export interface FilterSource {
 export function searchFilterPairs(data: FilterSource): Array<[SearchFilterKey, string]> {
 	const pairs: Array<[SearchFilterKey, string]> = [['kind', data.kind]];
 	if (data.severity) pairs.push(['severity', data.severity]);
-	pairs.push(['service', data.service]);
+	if (data.service) pairs.push(['service', data.service]);
 	for (const tag of data.tags) pairs.push(['tags', tag]);
 	pairs.push(['status', data.status]);
 	return pairs;

@@ -26,7 +26,9 @@ const EDGES: Record<string, string[]> = {
 	// Incident sessions export records in the records' shape.
 	checklists: ['records'],
 	// The pre-build check runs every feature's own content check.
-	quality: ['alerts', 'cards', 'records', 'commands'],
+	quality: ['alerts', 'cards', 'records', 'commands', 'byo'],
+	// Links, syntax of other tools and the coverage report for runbooks brought as they are; its page uses the shell.
+	byo: ['shell'],
 	// The Markdown export reads what the readiness computation reads.
 	export: ['records', 'quality'],
 	diagrams: [],

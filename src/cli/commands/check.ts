@@ -33,8 +33,8 @@ export const checkCommand: Command = {
 		const today = str(values.today) ?? project.config.today;
 		const started = performance.now();
 		try {
-			const profile = project.config.profile;
-			const { documents, overdue, commands, warnings } = await checkAllContent(dir, { strictReview, today, profile, policyFile });
+			const { profile, kinds, defaults, folders, exclude, alertRules } = project.config;
+			const { pages: documents, overdue, commands, warnings } = await checkAllContent(dir, { strictReview, today, profile, kinds, defaults, folders, exclude, alertRules, policyFile });
 			const ms = Math.round(performance.now() - started);
 			const shown = warnings.map((p) => ({ ...p, file: displayPath(p.file) }));
 			if (values.json) {
