@@ -39,6 +39,9 @@ test('every document is reachable from the navigation', async ({ page }) => {
 
 test('a document page shows metadata, contents, heading anchors and its source path', async ({ page }) => {
 	await page.goto('runbooks/deployment/');
+	// One line of metadata; the rest behind its Details toggle (tests/e2e/reader.spec.ts checks the layout).
+	await expect(page.locator('.meta > summary')).toContainText('tested');
+	await page.locator('.meta > summary').click();
 	const meta = page.locator('.meta-bar');
 	for (const label of ['Owner', 'Status', 'Last reviewed', 'Last tested', 'Takes']) await expect(meta.getByText(label, { exact: true })).toBeVisible();
 	const toc = page.getByRole('navigation', { name: 'On this page' });
@@ -50,7 +53,11 @@ test('a document page shows metadata, contents, heading anchors and its source p
 
 test('the sidebar marks the current page and offers previous/next within the section', async ({ page }) => {
 	await page.goto('runbooks/deployment/');
-	await expect(page.locator('nav.site-nav a[aria-current="page"]')).toHaveText(/Deployment/);
+	// Painted, not merely in the DOM (the sidebar is always shown at this 1280 px viewport).
+	const current = page.locator('nav.site-nav a[aria-current="page"]');
+	await expect(current).toHaveText(/Deployment/);
+	await expect(current).toBeVisible();
+	await expect(current).toBeInViewport();
 	await expect(page.getByRole('navigation', { name: 'Previous and next in this section' })).toBeVisible();
 });
 

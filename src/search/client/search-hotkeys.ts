@@ -6,7 +6,8 @@
 const INPUT = 'input[data-search-input]';
 
 /** Where "/" is typed, not a shortcut. A focused checklist checkbox is not one: "/" still opens search there. */
-const TEXT_FIELD = 'input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"], [type="reset"]), textarea, select';
+const TEXT_FIELD =
+	'input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"], [type="reset"]), textarea, select';
 
 function isTextField(target: EventTarget | null): boolean {
 	return target instanceof HTMLElement && (target.isContentEditable || target.matches(TEXT_FIELD));
@@ -35,9 +36,14 @@ document.addEventListener('keydown', (event) => {
 	const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !isTextField(event.target);
 	if (!chord && !slash) return;
 	// The page's main search box (home, search page) when there is one, else the header's.
-	const input = document.querySelector<HTMLInputElement>(`${INPUT}[data-search-primary]`) ?? document.querySelector<HTMLInputElement>(INPUT);
+	const input =
+		document.querySelector<HTMLInputElement>(`${INPUT}[data-search-primary]`) ??
+		document.querySelector<HTMLInputElement>(INPUT);
 	if (!input) return;
 	event.preventDefault();
+	// On a phone the header's box is inside the closed Search disclosure: open it, or the box cannot take focus.
+	const details = input.closest('details');
+	if (details) details.open = true;
 	input.focus();
 	input.select();
 });

@@ -3,11 +3,24 @@
  * feature stays its own module; bundling them as one entry costs one request and one <script> tag per page instead
  * of seven (the tags alone were about 0.8 KB of every page, paid again by each page in the offline precache).
  * Heavier code (search UI, incident-session panel) is still imported lazily by these modules, on first use.
+ *
+ * What is not needed to read the page loads after the `load` event, in its own chunk: the offline status (it
+ * registers the service worker, which browsers advise doing after load anyway), and the contents highlight. That keeps
+ * what a page runs up front under 4 KB gzip (measured with src/bench/output-size.ts pageWeight on a runbook:
+ * 3.96 KB before #20 with everything up front; see the commit for the figure after).
  */
 import './theme-toggle.ts';
+import './header.ts';
 import '../../search/client/search-hotkeys.ts';
 import '../../checklists/client/env-picker.ts';
 import '../../checklists/client/session-loader.ts';
-import '../../offline/client/offline-status.ts';
 import './print-date.ts';
 import './copy-code.ts';
+
+function late(): void {
+	void import('../../offline/client/offline-status.ts');
+	if (document.querySelector('.toc a')) void import('./toc-spy.ts');
+}
+
+if (document.readyState === 'complete') late();
+else window.addEventListener('load', late, { once: true });

@@ -12,7 +12,9 @@ export function rehypeCodeBlocks() {
 		visit(tree, 'element', (node: Element) => {
 			if (node.tagName !== 'pre') return;
 			const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
-			const language = String((code?.properties?.className as string[] | undefined)?.find((c) => c.startsWith('language-'))?.slice(9) ?? '');
+			const language = String(
+				(code?.properties?.className as string[] | undefined)?.find((c) => c.startsWith('language-'))?.slice(9) ?? '',
+			);
 			node.properties = { ...node.properties, tabIndex: 0, ...(language ? { dataLanguage: language } : {}) };
 		});
 	};

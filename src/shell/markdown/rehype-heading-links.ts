@@ -16,7 +16,12 @@ export function rehypeHeadingLinks() {
 				type: 'element',
 				tagName: 'a',
 				// The name comes from aria-label, so the visible "#" needs no wrapper of its own: one element per heading.
-				properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: 'Link to this section', dataPagefindIgnore: '' },
+				properties: {
+					className: ['heading-anchor'],
+					href: `#${id}`,
+					ariaLabel: 'Link to this section',
+					dataPagefindIgnore: '',
+				},
 				children: [{ type: 'text', value: '#' }],
 			});
 		});
