@@ -23,7 +23,17 @@ import { loadFacts, siteFacts } from './facts/index.ts';
 import { loadSiteDocuments, type SiteDocuments } from './core/site-documents.ts';
 import { SITE_PATHS } from './core/sources.ts';
 import type { ContentCheckResult } from './quality/content-check-integration.ts';
-import { buildLinkIndex, byoRoutes, formatCoverage, remarkForeignSyntax, remarkLeadingTitle, remarkSourceLinks, virtualCoverage, type CoverageReport, type LinkIndex } from './byo/index.ts';
+import {
+	buildLinkIndex,
+	byoRoutes,
+	formatCoverage,
+	remarkForeignSyntax,
+	remarkLeadingTitle,
+	remarkSourceLinks,
+	virtualCoverage,
+	type CoverageReport,
+	type LinkIndex,
+} from './byo/index.ts';
 import { remarkFacts } from './facts/remark-facts.ts';
 import { shellRoutes, shellRehypePlugins } from './shell/index.ts';
 import { checkContentStep, linkCheckStep } from './quality/index.ts';

@@ -2,7 +2,7 @@
  * `opsbook/schema`: the schemas Opsbook validates content with, for tools and for sites that add their own
  * front-matter fields. `docsSchema({ extend })` is the document schema with extra fields.
  */
-import { z } from 'astro/zod';
+import type { z } from 'astro/zod';
 import { documentSchema } from './core/document-schema.ts';
 
 export { documentSchema, type DocumentData } from './core/document-schema.ts';

@@ -32,7 +32,8 @@ export function parseDurationMinutes(text: string): number {
 	const trimmed = text.trim();
 	const units: Record<string, number> = { ms: 1 / 60_000, s: 1 / 60, m: 1, h: 60, d: 1440, w: 10_080, y: 525_600 };
 	const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g)];
-	if (!trimmed || parts.map((p) => p[0]).join('') !== trimmed) throw new Error(`"${text}" is not a duration like 5m, 10m or 1h`);
+	if (!trimmed || parts.map((p) => p[0]).join('') !== trimmed)
+		throw new Error(`"${text}" is not a duration like 5m, 10m or 1h`);
 	return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]!]!, 0);
 }
 
@@ -57,7 +58,13 @@ export function thresholdMatchesExpr(threshold: number, exprValue: number): bool
 
 /** `"0.2 0.3, 0.25"` (spaces or commas) or a number array, to numbers. Throws on anything that is not a number. */
 export function parseValues(values: string | readonly number[]): number[] {
-	const list = typeof values === 'string' ? values.split(/[\s,]+/).filter(Boolean).map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN)) : [...values];
+	const list =
+		typeof values === 'string'
+			? values
+					.split(/[\s,]+/)
+					.filter(Boolean)
+					.map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN))
+			: [...values];
 	const bad = list.findIndex((v) => !Number.isFinite(v));
 	if (bad >= 0) {
 		const raw = typeof values === 'string' ? values.split(/[\s,]+/).filter(Boolean)[bad] : String(values[bad]);
@@ -88,7 +95,12 @@ export function breaches(value: number, threshold: number, op: Comparison = '>')
  * Regime of every sample. A breach starts a run; the run is "warning" until it has lasted `forMinutes`, then
  * "firing". A sample on the good side ends the run (and would reset Prometheus's pending timer the same way).
  */
-export function classify(points: readonly SamplePoint[], threshold: number, forMinutes: number, op: Comparison = '>'): ClassifiedPoint[] {
+export function classify(
+	points: readonly SamplePoint[],
+	threshold: number,
+	forMinutes: number,
+	op: Comparison = '>',
+): ClassifiedPoint[] {
 	let runStart: number | undefined;
 	return points.map((p) => {
 		if (!breaches(p.value, threshold, op)) {
@@ -150,7 +162,8 @@ export function chartEvents(points: readonly ClassifiedPoint[]): ChartEvents {
 export function seriesProblems(points: readonly ClassifiedPoint[], forMinutes: number): string[] {
 	const problems: string[] = [];
 	if (points.length < 3) problems.push(`needs at least 3 samples, has ${points.length}`);
-	if (forMinutes <= 0) problems.push('the alert fires on the first breach (for: 0m), so it has no warning (pending) phase to show');
+	if (forMinutes <= 0)
+		problems.push('the alert fires on the first breach (for: 0m), so it has no warning (pending) phase to show');
 	for (const regime of REGIMES) {
 		if (points.length >= 3 && !points.some((p) => p.regime === regime)) {
 			const hint =
@@ -266,7 +279,8 @@ export function buildChart(options: ChartOptions): ChartModel {
 	const raw = toPoints(parseValues(options.values), step);
 	const classified = classify(raw, options.threshold, options.forMinutes, op);
 	const problems = seriesProblems(classified, options.forMinutes);
-	if (options.yMax !== undefined && raw.some((p) => p.value > options.yMax!)) problems.push(`a sample is above the axis maximum (${options.yMax}): raise it or leave it out`);
+	if (options.yMax !== undefined && raw.some((p) => p.value > options.yMax!))
+		problems.push(`a sample is above the axis maximum (${options.yMax}): raise it or leave it out`);
 
 	const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
 	const lastMinute = raw.at(-1)?.minute ?? 0;
@@ -280,7 +294,9 @@ export function buildChart(options: ChartOptions): ChartModel {
 	const y = linearScale([yBottom, yTop], [plot.bottom, plot.top]);
 
 	const points = classified.map((p) => ({ ...p, x: round(x(p.minute), 2), y: round(y(p.value), 2) }));
-	const xTickValues = niceTicks(0, lastMinute, Math.min(8, Math.max(1, Math.round(lastMinute / step)))).filter((v) => v <= lastMinute + 1e-9);
+	const xTickValues = niceTicks(0, lastMinute, Math.min(8, Math.max(1, Math.round(lastMinute / step)))).filter(
+		(v) => v <= lastMinute + 1e-9,
+	);
 	const events = chartEvents(classified);
 	const calloutKinds: Array<keyof ChartEvents> = ['breach', 'firing', 'resolved'];
 	const callouts = calloutKinds
@@ -292,21 +308,28 @@ export function buildChart(options: ChartOptions): ChartModel {
 
 	const thresholdY = round(y(options.threshold), 2);
 	const baselineY = options.baseline === undefined ? undefined : round(y(options.baseline), 2);
-	const obstacles: Obstacle[] = [
-		...callouts.map((c) => ({ x: c.x, y: calloutCentre(c, plot), r: 11 })),
-	];
-	const thresholdLabel = placeLineLabel(thresholdY, textWidth(options.labels?.threshold ?? formatNumber(options.threshold)), plot, points, [
-		...obstacles,
-		...(baselineY === undefined ? [] : [{ x: Number.NaN, y: baselineY, r: 2 }]),
-	]);
+	const obstacles: Obstacle[] = [...callouts.map((c) => ({ x: c.x, y: calloutCentre(c, plot), r: 11 }))];
+	const thresholdLabel = placeLineLabel(
+		thresholdY,
+		textWidth(options.labels?.threshold ?? formatNumber(options.threshold)),
+		plot,
+		points,
+		[...obstacles, ...(baselineY === undefined ? [] : [{ x: Number.NaN, y: baselineY, r: 2 }])],
+	);
 	const baselineLabel =
 		baselineY === undefined
 			? undefined
-			: placeLineLabel(baselineY, textWidth(options.labels?.baseline ?? formatNumber(options.baseline!)), plot, points, [
-					...obstacles,
-					{ x: Number.NaN, y: thresholdY, r: 2 },
-					labelObstacle(thresholdLabel, textWidth(options.labels?.threshold ?? formatNumber(options.threshold))),
-				]);
+			: placeLineLabel(
+					baselineY,
+					textWidth(options.labels?.baseline ?? formatNumber(options.baseline!)),
+					plot,
+					points,
+					[
+						...obstacles,
+						{ x: Number.NaN, y: thresholdY, r: 2 },
+						labelObstacle(thresholdLabel, textWidth(options.labels?.threshold ?? formatNumber(options.threshold))),
+					],
+				);
 
 	return {
 		width,
@@ -315,11 +338,18 @@ export function buildChart(options: ChartOptions): ChartModel {
 		points,
 		path: linePath(points),
 		xTicks: xTickValues.map((v) => ({ value: v, at: round(x(v), 2), label: formatNumber(v) })),
-		yTicks: yTickValues.filter((v) => v <= yTop + 1e-9).map((v) => ({ value: v, at: round(y(v), 2), label: formatNumber(v) })),
+		yTicks: yTickValues
+			.filter((v) => v <= yTop + 1e-9)
+			.map((v) => ({ value: v, at: round(y(v), 2), label: formatNumber(v) })),
 		thresholdY,
 		thresholdLabel,
 		...(baselineY === undefined ? {} : { baselineY, baselineLabel: baselineLabel! }),
-		bands: regimeSpans(classified).map((s) => ({ ...s, x: round(x(s.from), 2), width: round(x(s.to) - x(s.from), 2), label: REGIME_LABELS[s.regime] })),
+		bands: regimeSpans(classified).map((s) => ({
+			...s,
+			x: round(x(s.from), 2),
+			width: round(x(s.to) - x(s.from), 2),
+			label: REGIME_LABELS[s.regime],
+		})),
 		callouts,
 		events,
 		problems,
@@ -432,13 +462,23 @@ export function describeChart(model: Pick<ChartModel, 'points' | 'bands' | 'even
 	];
 	for (const band of model.bands) {
 		const slice = model.points.slice(band.first, band.last + 1).map((p) => p.value);
-		const range = Math.min(...slice) === Math.max(...slice) ? v(slice[0]!) : `${v(Math.min(...slice))} to ${v(Math.max(...slice))}`;
-		parts.push(`${REGIME_LABELS[band.regime]} from minute ${formatNumber(model.points[band.first]!.minute)} to ${formatNumber(model.points[band.last]!.minute)} (${range}).`);
+		const range =
+			Math.min(...slice) === Math.max(...slice) ? v(slice[0]!) : `${v(Math.min(...slice))} to ${v(Math.max(...slice))}`;
+		parts.push(
+			`${REGIME_LABELS[band.regime]} from minute ${formatNumber(model.points[band.first]!.minute)} to ${formatNumber(model.points[band.last]!.minute)} (${range}).`,
+		);
 	}
 	const { breach, firing, resolved } = model.events;
-	if (breach) parts.push(`The value crosses the threshold at minute ${formatNumber(breach.minute)}: the alert is pending.`);
-	if (firing) parts.push(`At minute ${formatNumber(firing.minute)} it has stayed past the threshold for ${o.forText}: the alert fires.`);
-	if (resolved) parts.push(`At minute ${formatNumber(resolved.minute)} the value is back on the normal side of the threshold and the alert resolves.`);
+	if (breach)
+		parts.push(`The value crosses the threshold at minute ${formatNumber(breach.minute)}: the alert is pending.`);
+	if (firing)
+		parts.push(
+			`At minute ${formatNumber(firing.minute)} it has stayed past the threshold for ${o.forText}: the alert fires.`,
+		);
+	if (resolved)
+		parts.push(
+			`At minute ${formatNumber(resolved.minute)} the value is back on the normal side of the threshold and the alert resolves.`,
+		);
 	return parts.join(' ');
 }
 

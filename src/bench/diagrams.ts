@@ -69,13 +69,20 @@ function childCpuMs(): number | undefined {
 	return total;
 }
 
-const requests = Array.from({ length: count }, (_, i) => ({ source: flowchart(i), file: `bench/diagram-${i}.mdx`, line: 1, contentLine: 2 }));
+const requests = Array.from({ length: count }, (_, i) => ({
+	source: flowchart(i),
+	file: `bench/diagram-${i}.mdx`,
+	line: 1,
+	contentLine: 2,
+}));
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-bench-diagrams-'));
 const parts = keyParts();
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 try {
-	console.log(`${count} flowcharts, Mermaid ${parts.mermaidVersion}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+	console.log(
+		`${count} flowcharts, Mermaid ${parts.mermaidVersion}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`,
+	);
 
 	// The renderer is opened here (not inside prerenderDiagrams) to read the browser's CPU time around rendering only.
 	const startCpu = childCpuMs();
@@ -91,21 +98,31 @@ try {
 	} finally {
 		await renderer.close();
 	}
-	console.log(`cold: browser start + Mermaid load ${ms(openMs)}${startCpu !== undefined ? ` (${ms(renderCpu! - startCpu)} CPU)` : ''}; ${cold.rendered} rendered in ${ms(cold.renderMs)}`);
-	console.log(`cold: ${ms(cold.renderMs / count)} per diagram wall time (light and dark rendered in parallel on two pages)`);
+	console.log(
+		`cold: browser start + Mermaid load ${ms(openMs)}${startCpu !== undefined ? ` (${ms(renderCpu! - startCpu)} CPU)` : ''}; ${cold.rendered} rendered in ${ms(cold.renderMs)}`,
+	);
+	console.log(
+		`cold: ${ms(cold.renderMs / count)} per diagram wall time (light and dark rendered in parallel on two pages)`,
+	);
 	if (renderCpu !== undefined && endCpu !== undefined) {
 		const cpu = endCpu - renderCpu;
 		// With the two variants on two pages, an otherwise idle 2-core machine needs about the per-variant CPU time per diagram.
-		console.log(`cold: ${ms(cpu / count)} browser CPU per diagram, ${ms(cpu / count / DIAGRAM_THEMES.length)} per variant (about the wall time per diagram on an idle 2-core machine)`);
+		console.log(
+			`cold: ${ms(cpu / count)} browser CPU per diagram, ${ms(cpu / count / DIAGRAM_THEMES.length)} per variant (about the wall time per diagram on an idle 2-core machine)`,
+		);
 	}
 
 	const started = performance.now();
 	const warm = await prerenderDiagrams(requests, { cacheDir, parts });
 	const checkMs = performance.now() - started;
 	const readStarted = performance.now();
-	for (const r of requests) for (const theme of DIAGRAM_THEMES) if (!readCachedDiagram(cacheDir, diagramKey(r.source, theme, parts))) throw new Error('cache miss on a warm run');
+	for (const r of requests)
+		for (const theme of DIAGRAM_THEMES)
+			if (!readCachedDiagram(cacheDir, diagramKey(r.source, theme, parts))) throw new Error('cache miss on a warm run');
 	const readMs = performance.now() - readStarted;
-	console.log(`warm: ${warm.rendered} rendered, ${warm.cached} from cache; cache check ${ms(checkMs / count)} per diagram, page lookup (both variants read) ${ms(readMs / count)} per diagram`);
+	console.log(
+		`warm: ${warm.rendered} rendered, ${warm.cached} from cache; cache check ${ms(checkMs / count)} per diagram, page lookup (both variants read) ${ms(readMs / count)} per diagram`,
+	);
 	console.log(`target: <= 50 ms per diagram cold: ${cold.renderMs / count <= 50 ? 'met' : 'NOT met'}`);
 } finally {
 	fs.rmSync(cacheDir, { recursive: true, force: true });

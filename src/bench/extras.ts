@@ -10,7 +10,14 @@ import { measureSearchTiming } from '../search/timing.ts';
 import { OFFLINE_MANIFEST_FILE, type OfflineManifest } from '../offline/offline-files.ts';
 import { startStaticServer } from '../core/static-server.ts';
 
-export interface Extras { searchIndexBytes?: number; precacheBytes?: number; precacheGzipBytes?: number; precacheFiles?: number; searchColdMs?: number; searchWarmMs?: number }
+export interface Extras {
+	searchIndexBytes?: number;
+	precacheBytes?: number;
+	precacheGzipBytes?: number;
+	precacheFiles?: number;
+	searchColdMs?: number;
+	searchWarmMs?: number;
+}
 
 export async function benchExtras(out: string, options: { search: boolean; query?: string }): Promise<Extras> {
 	const extras: Extras = { searchIndexBytes: folderBytes(path.join(out, SEARCH_BUNDLE_DIR)) };

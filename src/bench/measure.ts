@@ -7,7 +7,13 @@ import fs from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-export interface RunResult { status: number | null; wallMs: number; cpuMs: number; peakRssBytes: number; output: string }
+export interface RunResult {
+	status: number | null;
+	wallMs: number;
+	cpuMs: number;
+	peakRssBytes: number;
+	output: string;
+}
 
 /** User + system time of every child this process has waited for (fields cutime, cstime of /proc/self/stat). */
 function childrenCpuMs(): number {
@@ -47,7 +53,13 @@ export function runMeasured(command: string, args: string[], env: NodeJS.Process
 		const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 50);
 		child.on('close', (status) => {
 			clearInterval(timer);
-			resolve({ status, wallMs: performance.now() - started, cpuMs: childrenCpuMs() - cpuBefore, peakRssBytes: peak, output: output.replace(/\u001b\[[0-9;]*m/g, '') });
+			resolve({
+				status,
+				wallMs: performance.now() - started,
+				cpuMs: childrenCpuMs() - cpuBefore,
+				peakRssBytes: peak,
+				output: output.replace(/\u001b\[[0-9;]*m/g, ''),
+			});
 		});
 	});
 }

@@ -8,7 +8,13 @@ export function stats(values: number[]): { median: number; max: number } {
 	return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
 }
 
-export interface PageWeight { jsRaw: number; jsGzip: number; cssRaw: number; cssGzip: number; files: string[] }
+export interface PageWeight {
+	jsRaw: number;
+	jsGzip: number;
+	cssRaw: number;
+	cssGzip: number;
+	files: string[];
+}
 
 /**
  * What a page loads on first view: its stylesheets, its module scripts and every module they import statically,
@@ -16,7 +22,8 @@ export interface PageWeight { jsRaw: number; jsGzip: number; cssRaw: number; css
  */
 export function pageWeight(root: string, htmlFile: string, base = '/'): PageWeight {
 	const html = fs.readFileSync(htmlFile, 'utf8');
-	const local = (url: string) => path.join(root, url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, ''));
+	const local = (url: string) =>
+		path.join(root, url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, ''));
 	const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => local(m[1]!));
 	const js = new Set<string>();
 	const queue = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => local(m[1]!));
@@ -25,14 +32,22 @@ export function pageWeight(root: string, htmlFile: string, base = '/'): PageWeig
 		if (js.has(file) || !fs.existsSync(file)) continue;
 		js.add(file);
 		const code = fs.readFileSync(file, 'utf8');
-		for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) queue.push(path.resolve(path.dirname(file), m[1]!));
+		for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g))
+			queue.push(path.resolve(path.dirname(file), m[1]!));
 	}
 	const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
 	// Styles in <head> only: <style> elements inside diagrams' SVG are content, counted in the page's HTML size.
 	const head = html.slice(0, html.indexOf('</head>'));
 	const inlineCss = [...head.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('');
-	const read = (files: Iterable<string>) => [...files].map((f) => fs.readFileSync(f)).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));
+	const read = (files: Iterable<string>) =>
+		[...files].map((f) => fs.readFileSync(f)).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));
 	const jsBytes = Buffer.concat([read(js), Buffer.from(inline)]);
 	const cssBytes = Buffer.concat([read(css), Buffer.from(inlineCss)]);
-	return { jsRaw: jsBytes.length, jsGzip: jsBytes.length ? gzipSync(jsBytes).length : 0, cssRaw: cssBytes.length, cssGzip: cssBytes.length ? gzipSync(cssBytes).length : 0, files: [...js, ...css].map((f) => path.relative(root, f)) };
+	return {
+		jsRaw: jsBytes.length,
+		jsGzip: jsBytes.length ? gzipSync(jsBytes).length : 0,
+		cssRaw: cssBytes.length,
+		cssGzip: cssBytes.length ? gzipSync(cssBytes).length : 0,
+		files: [...js, ...css].map((f) => path.relative(root, f)),
+	};
 }

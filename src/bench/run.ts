@@ -43,7 +43,8 @@ console.log(`bench: generating ${pages} documents in ${corpusDir}`);
 const facts = loadFacts(path.join(packageRoot, 'content'));
 const corpus = generateCorpus(corpusDir, facts.facts, fs.readFileSync(facts.file, 'utf8'), { pages });
 
-const build = (): Promise<RunResult> => runMeasured(process.execPath, [path.join(packageRoot, 'bin', 'opsbook.js'), 'build', '--root', work], env);
+const build = (): Promise<RunResult> =>
+	runMeasured(process.execPath, [path.join(packageRoot, 'bin', 'opsbook.js'), 'build', '--root', work], env);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -60,7 +61,8 @@ if (cold.status !== 0) {
 }
 // "N documents passed the content checks (B commands checked in M ms)": the parsers' cost (issue #18).
 const commandLine = /\((\d+) commands checked in (\d+) ms\)/.exec(cold.output);
-const diagramLine = /diagrams: (\d+) rendered, (\d+) from cache(?: \(browser start ([\d.]+) s, (\d+) ms per diagram)?/.exec(cold.output);
+const diagramLine =
+	/diagrams: (\d+) rendered, (\d+) from cache(?: \(browser start ([\d.]+) s, (\d+) ms per diagram)?/.exec(cold.output);
 
 // Warm: the same corpus with a one-line edit in one document.
 const edited = path.join(corpusDir, `${corpus.ids[1]}.mdx`);
@@ -78,21 +80,43 @@ const extras = await benchExtras(out, { search: !values['no-search'] });
 
 const results = {
 	date: new Date().toISOString(),
-	machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version },
+	machine: {
+		cpus: os.cpus().length,
+		model: os.cpus()[0]?.model ?? 'unknown',
+		memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+		node: process.version,
+	},
 	pages,
 	diagrams: corpus.diagrams,
 	coldBuild: { wallMs: Math.round(cold.wallMs), cpuMs: Math.round(cold.cpuMs), peakRssBytes: cold.peakRssBytes },
 	commandChecks: commandLine ? { blocks: Number(commandLine[1]), ms: Number(commandLine[2]) } : null,
-	diagramsCold: diagramLine ? { rendered: Number(diagramLine[1]), cached: Number(diagramLine[2]), browserStartS: Number(diagramLine[3] ?? 0), msPerDiagram: Number(diagramLine[4] ?? 0) } : null,
-	warmBuild: { wallMs: Math.round(warm.wallMs), cpuMs: Math.round(warm.cpuMs), peakRssBytes: warm.peakRssBytes, diagramsRendered: warmDiagrams ? Number(warmDiagrams[1]) : null },
+	diagramsCold: diagramLine
+		? {
+				rendered: Number(diagramLine[1]),
+				cached: Number(diagramLine[2]),
+				browserStartS: Number(diagramLine[3] ?? 0),
+				msPerDiagram: Number(diagramLine[4] ?? 0),
+			}
+		: null,
+	warmBuild: {
+		wallMs: Math.round(warm.wallMs),
+		cpuMs: Math.round(warm.cpuMs),
+		peakRssBytes: warm.peakRssBytes,
+		diagramsRendered: warmDiagrams ? Number(warmDiagrams[1]) : null,
+	},
 	pageHtmlBytes: html,
 	pageLoads: { plain, withDiagram },
 	outputBytes: folderBytes(out),
 	...extras,
 };
 
-const row = (name: string, value: string, target = '', ok?: boolean) => console.log(`| ${name.padEnd(38)} | ${value.padEnd(26)} | ${target.padEnd(12)} | ${ok === undefined ? '' : ok ? 'ok' : 'MISSED'} |`);
-console.log(`\nOpsbook benchmark: ${pages} documents, ${corpus.diagrams} diagrams; ${results.machine.cpus} cores (${results.machine.model}), Node ${process.version}\n`);
+const row = (name: string, value: string, target = '', ok?: boolean) =>
+	console.log(
+		`| ${name.padEnd(38)} | ${value.padEnd(26)} | ${target.padEnd(12)} | ${ok === undefined ? '' : ok ? 'ok' : 'MISSED'} |`,
+	);
+console.log(
+	`\nOpsbook benchmark: ${pages} documents, ${corpus.diagrams} diagrams; ${results.machine.cpus} cores (${results.machine.model}), Node ${process.version}\n`,
+);
 console.log('| figure                                 | value                      | target       |        |');
 console.log('| -------------------------------------- | -------------------------- | ------------ | ------ |');
 row('cold build, wall', s(cold.wallMs), '< 30 s', cold.wallMs < 30_000);
@@ -104,20 +128,42 @@ if (results.commandChecks) {
 }
 if (results.diagramsCold) {
 	row('diagrams rendered (cold)', `${results.diagramsCold.rendered} (${results.diagramsCold.cached} cached)`);
-	row('time per diagram, cold (browser up)', `${results.diagramsCold.msPerDiagram} ms`, '<= 50 ms', results.diagramsCold.msPerDiagram <= 50);
+	row(
+		'time per diagram, cold (browser up)',
+		`${results.diagramsCold.msPerDiagram} ms`,
+		'<= 50 ms',
+		results.diagramsCold.msPerDiagram <= 50,
+	);
 	row('browser start', `${results.diagramsCold.browserStartS} s`);
 }
-row('warm rebuild after one-line edit', `${s(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)}x cold)`, '< 0.3x cold', warm.wallMs < 0.3 * cold.wallMs);
-row('diagrams rendered (warm)', String(results.warmBuild.diagramsRendered ?? 'n/a'), '0', results.warmBuild.diagramsRendered === 0);
+row(
+	'warm rebuild after one-line edit',
+	`${s(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)}x cold)`,
+	'< 0.3x cold',
+	warm.wallMs < 0.3 * cold.wallMs,
+);
+row(
+	'diagrams rendered (warm)',
+	String(results.warmBuild.diagramsRendered ?? 'n/a'),
+	'0',
+	results.warmBuild.diagramsRendered === 0,
+);
 row('page HTML, median / max', `${kb(html.median)} / ${kb(html.max)}`, '< 40 KB', html.max < 40 * 1024);
 row('JS a page loads, raw / gzip', `${kb(plain.jsRaw)} / ${kb(plain.jsGzip)}`, '< 4 KB gz', plain.jsGzip < 4 * 1024);
-row('CSS a page loads, raw / gzip', `${kb(plain.cssRaw)} / ${kb(plain.cssGzip)}`, '< 10 KB gz', plain.cssGzip < 10 * 1024);
+row(
+	'CSS a page loads, raw / gzip',
+	`${kb(plain.cssRaw)} / ${kb(plain.cssGzip)}`,
+	'< 10 KB gz',
+	plain.cssGzip < 10 * 1024,
+);
 row('JS + CSS, page with a diagram, gzip', `${kb(withDiagram.jsGzip)} + ${kb(withDiagram.cssGzip)}`);
 row('total output', mb(results.outputBytes));
 if (extras.searchIndexBytes !== undefined) row('search index', mb(extras.searchIndexBytes));
-if (extras.precacheBytes !== undefined) row('offline precache', mb(extras.precacheBytes), '< 30 MB', extras.precacheBytes < 30 * 1024 ** 2);
+if (extras.precacheBytes !== undefined)
+	row('offline precache', mb(extras.precacheBytes), '< 30 MB', extras.precacheBytes < 30 * 1024 ** 2);
 if (extras.searchColdMs !== undefined) row('first search result, cold', `${Math.round(extras.searchColdMs)} ms`);
-if (extras.searchWarmMs !== undefined) row('first search result, warm', `${Math.round(extras.searchWarmMs)} ms`, '<= 100 ms', extras.searchWarmMs <= 100);
+if (extras.searchWarmMs !== undefined)
+	row('first search result, warm', `${Math.round(extras.searchWarmMs)} ms`, '<= 100 ms', extras.searchWarmMs <= 100);
 
 fs.mkdirSync(path.dirname(values.json), { recursive: true });
 fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);

@@ -15,7 +15,10 @@ export function measureCardFit(selector: string): CardFit[] {
 	const PX_PER_MM = 96 / 25.4;
 	// Sub-pixel rounding of borders and glyph boxes is not overflow.
 	const TOLERANCE_PX = 1;
-	const past = (inner: DOMRect, outer: DOMRect) => ({ bottom: inner.bottom - outer.bottom, right: inner.right - outer.right });
+	const past = (inner: DOMRect, outer: DOMRect) => ({
+		bottom: inner.bottom - outer.bottom,
+		right: inner.right - outer.right,
+	});
 	return [...document.querySelectorAll<HTMLElement>(selector)].map((card) => {
 		let bottom = card.scrollHeight - card.clientHeight;
 		let right = card.scrollWidth - card.clientWidth;

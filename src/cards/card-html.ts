@@ -20,7 +20,9 @@ export function scopeIds(html: string, prefix: string): string {
 		.replace(REFERENCE_LISTS, (_, pre: string, list: string) => `${pre}${list.split(/\s+/).map(scoped).join(' ')}"`)
 		.replace(HREF, (_, pre: string, id: string) => `${pre}${scoped(id)}"`)
 		.replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${scoped(id)})`)
-		.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, (style) => style.replace(selector, (_, id: string) => `#${scoped(id)}`));
+		.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, (style) =>
+			style.replace(selector, (_, id: string) => `#${scoped(id)}`),
+		);
 }
 
 function escapeRegExp(text: string): string {

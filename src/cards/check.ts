@@ -25,12 +25,23 @@ export function checkCards(dir: string, { facts }: LoadedFacts, documentIds: Rea
 	for (const file of listCardFiles(dir)) {
 		const source = readSourceFile(dir, file);
 		const at = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
-		if (!FILE_NAME.test(path.basename(file))) at(1, 'file name', `"${path.basename(file)}": use lowercase letters, digits and dashes (the name becomes /cards/<name>/)`);
+		if (!FILE_NAME.test(path.basename(file)))
+			at(
+				1,
+				'file name',
+				`"${path.basename(file)}": use lowercase letters, digits and dashes (the name becomes /cards/<name>/)`,
+			);
 		problems.push(...bodyProblems(file, source.body, source.bodyLine));
 		const rel = path.relative(dir, file).split(path.sep).join('/');
 		for (const hit of findSecrets(file, readText(file))) {
 			if (allowed.some((e) => e.file === rel && hit.text.includes(e.match))) continue;
-			problems.push({ file, line: hit.line, column: hit.column, field: 'secret', message: `looks like a ${hit.detector}: cards are printed and pinned to walls; remove it` });
+			problems.push({
+				file,
+				line: hit.line,
+				column: hit.column,
+				field: 'secret',
+				message: `looks like a ${hit.detector}: cards are printed and pinned to walls; remove it`,
+			});
 		}
 
 		if (!source.frontmatterLine) {
@@ -46,12 +57,20 @@ export function checkCards(dir: string, { facts }: LoadedFacts, documentIds: Rea
 		if (!parsed.data) continue;
 		const yaml = parsed;
 		const card = parsed.data;
-		const field = (keyPath: PropertyKey[], name: string, message: string) => at(yaml.lineOf(keyPath), `frontmatter field "${name}"`, message);
-		if (!documentIds.has(card.summarises)) field(['summarises'], 'summarises', `no document "${card.summarises}" (ids look like runbooks/rollback)`);
+		const field = (keyPath: PropertyKey[], name: string, message: string) =>
+			at(yaml.lineOf(keyPath), `frontmatter field "${name}"`, message);
+		if (!documentIds.has(card.summarises))
+			field(['summarises'], 'summarises', `no document "${card.summarises}" (ids look like runbooks/rollback)`);
 		card.audience.forEach((role, i) => {
-			if (!facts.roles[role]) field(['audience', i], `audience.${i}`, `unknown role "${role}"; roles in facts.yaml: ${Object.keys(facts.roles).join(', ')}`);
+			if (!facts.roles[role])
+				field(
+					['audience', i],
+					`audience.${i}`,
+					`unknown role "${role}"; roles in facts.yaml: ${Object.keys(facts.roles).join(', ')}`,
+				);
 		});
-		if (card.severity && !severityIds.has(card.severity)) field(['severity'], 'severity', `unknown severity "${card.severity}"; levels: ${[...severityIds].join(', ')}`);
+		if (card.severity && !severityIds.has(card.severity))
+			field(['severity'], 'severity', `unknown severity "${card.severity}"; levels: ${[...severityIds].join(', ')}`);
 	}
 	return problems;
 }
@@ -64,7 +83,12 @@ export function bodyProblems(file: string, body: string, firstLine: number): Con
 		const line = firstLine + i;
 		if (FENCE.test(text)) inFence = !inFence;
 		else if (!inFence && /^#{1,6}\s/.test(text)) {
-			problems.push({ file, line, field: 'heading', message: 'cards have no headings (the title is the heading); start the block with a **bold** lead-in instead' });
+			problems.push({
+				file,
+				line,
+				field: 'heading',
+				message: 'cards have no headings (the title is the heading); start the block with a **bold** lead-in instead',
+			});
 		}
 		const env = /\{\s*env\.([A-Za-z0-9_.-]+)\s*\}/.exec(text);
 		if (env) {

@@ -44,10 +44,20 @@ export interface CardPdfResult {
 	error?: string;
 }
 
-export async function printCardPdfs({ site, base, contentDir, ifBrowser, log }: CardPdfOptions): Promise<CardPdfResult> {
+export async function printCardPdfs({
+	site,
+	base,
+	contentDir,
+	ifBrowser,
+	log,
+}: CardPdfOptions): Promise<CardPdfResult> {
 	const manifestFile = path.join(site, CARD_MANIFEST);
 	if (!fs.existsSync(manifestFile)) {
-		return { written: 0, problems: [], error: `no ${CARD_MANIFEST} in ${displayPath(site)}/: build the site first (opsbook build).` };
+		return {
+			written: 0,
+			problems: [],
+			error: `no ${CARD_MANIFEST} in ${displayPath(site)}/: build the site first (opsbook build).`,
+		};
 	}
 	const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as CardManifest;
 	if (!manifest.cards.length) {
@@ -61,7 +71,9 @@ export async function printCardPdfs({ site, base, contentDir, ifBrowser, log }: 
 		if (!(error instanceof BrowserNotFoundError)) throw error;
 		if (ifBrowser) {
 			// The first sentence says where it looked ("No Chromium found at OPSBOOK_CHROMIUM=..."); the how-to-fix list is for the command.
-			log(`skipped: ${error.message.split('\n')[0]!.replace(/ Opsbook needs.*$/, '')} Install one (see README, Prerequisites), then run opsbook cards.`);
+			log(
+				`skipped: ${error.message.split('\n')[0]!.replace(/ Opsbook needs.*$/, '')} Install one (see README, Prerequisites), then run opsbook cards.`,
+			);
 			return { written: 0, problems: [] };
 		}
 		return { written: 0, problems: [], error: error.message };
@@ -94,12 +106,21 @@ export async function printCardPdfs({ site, base, contentDir, ifBrowser, log }: 
 				for (let job = jobs.shift(); job; job = jobs.shift()) {
 					const { card, size } = job;
 					await page.goto(`${server.url}${card.page}?size=${size}`, { waitUntil: 'load' });
-					await page.waitForSelector(`.card.size-${size}[data-card-id="${card.id}"]`, { state: 'attached', timeout: 10_000 });
+					await page.waitForSelector(`.card.size-${size}[data-card-id="${card.id}"]`, {
+						state: 'attached',
+						timeout: 10_000,
+					});
 					const [fit] = await page.evaluate(measureCardFit, `.card[data-card-id="${card.id}"]`);
 					const dims = manifest.sizes[size];
-					if (fit && (fit.overBottom || fit.overRight)) problems.push(overflowProblem(contentDir, card, size, dims, fit.overBottom, fit.overRight));
+					if (fit && (fit.overBottom || fit.overRight))
+						problems.push(overflowProblem(contentDir, card, size, dims, fit.overBottom, fit.overRight));
 					const pages = await printTo(page, path.join(target, cardPdfName(card.id, size)));
-					if (pages !== 1) problems.push({ file: sourceOf(contentDir, card), field: `card "${card.id}" at ${size}`, message: `prints on ${pages} pages (${dims.width} × ${dims.height} mm); it must fit on one: shorten it` });
+					if (pages !== 1)
+						problems.push({
+							file: sourceOf(contentDir, card),
+							field: `card "${card.id}" at ${size}`,
+							message: `prints on ${pages} pages (${dims.width} × ${dims.height} mm); it must fit on one: shorten it`,
+						});
 					written++;
 				}
 				await page.close();
@@ -113,10 +134,18 @@ export async function printCardPdfs({ site, base, contentDir, ifBrowser, log }: 
 			await page.goto(`${server.url}${sheet.page}`, { waitUntil: 'load' });
 			for (const fit of await page.evaluate(measureCardFit, '.sheet .card')) {
 				const card = manifest.cards.find((c) => c.id === fit.id);
-				if (card && (fit.overBottom || fit.overRight)) problems.push(overflowProblem(contentDir, card, `${paper} sheet`, manifest.sizes.index, fit.overBottom, fit.overRight));
+				if (card && (fit.overBottom || fit.overRight))
+					problems.push(
+						overflowProblem(contentDir, card, `${paper} sheet`, manifest.sizes.index, fit.overBottom, fit.overRight),
+					);
 			}
 			const pages = await printTo(page, path.join(target, sheetPdfName(paper)));
-			if (pages !== expected) problems.push({ file: path.join(contentDir, 'cards'), field: `${paper} sheet`, message: `prints on ${pages} pages, expected ${expected} (${manifest.cards.length} cards, ${manifest.cardsPerSheet} per sheet)` });
+			if (pages !== expected)
+				problems.push({
+					file: path.join(contentDir, 'cards'),
+					field: `${paper} sheet`,
+					message: `prints on ${pages} pages, expected ${expected} (${manifest.cards.length} cards, ${manifest.cardsPerSheet} per sheet)`,
+				});
 			written++;
 		}
 	} finally {
@@ -132,9 +161,13 @@ export async function printCardPdfs({ site, base, contentDir, ifBrowser, log }: 
 		return (card === -1 ? manifest.cards.length : card) * 10 + (size === -1 ? 9 : size);
 	};
 	problems.sort((a, b) => order(a) - order(b));
-	const unique = problems.filter((p, i) => problems.findIndex((q) => q.file === p.file && q.message === p.message) === i);
+	const unique = problems.filter(
+		(p, i) => problems.findIndex((q) => q.file === p.file && q.message === p.message) === i,
+	);
 	if (unique.length) return { written, problems: unique };
-	log(`${written} PDFs (${manifest.cards.length} cards × ${CARD_SIZE_NAMES.length} sizes, ${Object.keys(manifest.sheets).length} sheets) in ${CARD_PDF_DIR}/ (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+	log(
+		`${written} PDFs (${manifest.cards.length} cards × ${CARD_SIZE_NAMES.length} sizes, ${Object.keys(manifest.sheets).length} sheets) in ${CARD_PDF_DIR}/ (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+	);
 
 	return { written, problems: [] };
 }
@@ -149,7 +182,20 @@ function sourceOf(contentDir: string, card: CardManifest['cards'][number]): stri
 	return path.join(contentDir, card.file);
 }
 
-function overflowProblem(contentDir: string, card: CardManifest['cards'][number], size: CardSize | string, dims: { width: number; height: number }, overBottom: number, overRight: number): ContentProblem {
-	const how = [overBottom && `${overBottom} mm past the bottom`, overRight && `${overRight} mm past the right edge`].filter(Boolean).join(' and ');
-	return { file: sourceOf(contentDir, card), field: `card "${card.id}" at ${size}`, message: `does not fit on one ${dims.width} × ${dims.height} mm page: content runs ${how}. Shorten it.` };
+function overflowProblem(
+	contentDir: string,
+	card: CardManifest['cards'][number],
+	size: CardSize | string,
+	dims: { width: number; height: number },
+	overBottom: number,
+	overRight: number,
+): ContentProblem {
+	const how = [overBottom && `${overBottom} mm past the bottom`, overRight && `${overRight} mm past the right edge`]
+		.filter(Boolean)
+		.join(' and ');
+	return {
+		file: sourceOf(contentDir, card),
+		field: `card "${card.id}" at ${size}`,
+		message: `does not fit on one ${dims.width} × ${dims.height} mm page: content runs ${how}. Shorten it.`,
+	};
 }

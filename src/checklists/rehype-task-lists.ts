@@ -83,7 +83,12 @@ export function rehypeTaskLists(options: TaskListOptions) {
 			// The label takes the inline content after the checkbox, up to the first block (a nested list, a code block).
 			let end = index + 1;
 			while (end < node.children.length && !isBlock(node.children[end]!)) end++;
-			const label: Element = { type: 'element', tagName: 'label', properties: { htmlFor: [id] }, children: node.children.slice(index + 1, end) };
+			const label: Element = {
+				type: 'element',
+				tagName: 'label',
+				properties: { htmlFor: [id] },
+				children: node.children.slice(index + 1, end),
+			};
 			node.children.splice(index + 1, end - index - 1, label);
 		});
 
@@ -107,7 +112,9 @@ function astroFrontmatter(file: VFile): Record<string, unknown> | undefined {
 /** The schema validates `phases` properly; here anything malformed is just ignored. */
 function readPhases(value: unknown): Phase[] {
 	if (!Array.isArray(value)) return [];
-	return value.filter((p): p is Phase => typeof p?.id === 'string' && typeof p?.title === 'string').map((p) => ({ id: p.id, title: p.title, minutes: Number(p.minutes) || 0 }));
+	return value
+		.filter((p): p is Phase => typeof p?.id === 'string' && typeof p?.title === 'string')
+		.map((p) => ({ id: p.id, title: p.title, minutes: Number(p.minutes) || 0 }));
 }
 
 function phaseFor(heading: { text: string; slug: string }, phases: Phase[]): Phase | undefined {
@@ -120,7 +127,10 @@ function phaseFor(heading: { text: string; slug: string }, phases: Phase[]): Pha
 }
 
 function comparable(text: string): string {
-	return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+	return text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
 }
 
 function isTaskList(node: Element): boolean {
@@ -154,7 +164,9 @@ function markNested(list: Element, into: Set<Element>): void {
  * the checkbox in the <li>, loose lists in a <p>; the text is the same before and after the <label> is added.
  */
 function itemText(item: Element): string {
-	const host = hasCheckbox(item) ? item : item.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p' && hasCheckbox(c));
+	const host = hasCheckbox(item)
+		? item
+		: item.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p' && hasCheckbox(c));
 	if (!host) return '';
 	const out: ElementContent[] = [];
 	for (const child of host.children.slice(host.children.findIndex(isCheckbox) + 1)) {

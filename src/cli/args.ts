@@ -18,16 +18,26 @@ export interface Command {
 export type Flags = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 export type Values = Record<string, string | boolean | undefined>;
 
-export function parseCommandArgs(argv: string[], flags: Flags, positionals = 0): { values: Values; positionals: string[] } {
-	let parsed;
+export function parseCommandArgs(
+	argv: string[],
+	flags: Flags,
+	positionals = 0,
+): { values: Values; positionals: string[] } {
+	let parsed: ReturnType<typeof parseArgs>;
 	try {
-		parsed = parseArgs({ args: argv, options: { ...flags, help: { type: 'boolean', short: 'h' } }, allowPositionals: positionals > 0, strict: true });
+		parsed = parseArgs({
+			args: argv,
+			options: { ...flags, help: { type: 'boolean', short: 'h' } },
+			allowPositionals: positionals > 0,
+			strict: true,
+		});
 	} catch (error) {
 		throw new UsageError((error as Error).message, { cause: error });
 	}
 	const values = parsed.values as Values;
 	if (values.help) throw new HelpRequested();
-	if (parsed.positionals.length > positionals) throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"`);
+	if (parsed.positionals.length > positionals)
+		throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"`);
 	if (typeof values.today === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 		throw new UsageError(`--today: expected YYYY-MM-DD, got "${values.today}"`);
 	}

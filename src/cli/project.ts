@@ -55,9 +55,9 @@ export async function loadProject(root: string = process.cwd()): Promise<Project
 			if (nodeEnv === undefined) delete process.env.NODE_ENV;
 			else process.env.NODE_ENV = nodeEnv;
 		}
-		const integration = (loaded.integrations ?? []).flat(Infinity).find(
-			(i): i is { name: string; opsbook: OpsbookUserConfig } => (i as { name?: string })?.name === 'opsbook',
-		);
+		const integration = (loaded.integrations ?? [])
+			.flat(Infinity)
+			.find((i): i is { name: string; opsbook: OpsbookUserConfig } => (i as { name?: string })?.name === 'opsbook');
 		if (integration) user = integration.opsbook;
 		if (loaded.outDir) outDir = loaded.outDir instanceof URL ? loaded.outDir.pathname : loaded.outDir;
 		if (typeof loaded.site === 'string') site = loaded.site;

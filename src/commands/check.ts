@@ -56,9 +56,8 @@ export async function checkDocument(source: string, options: DocumentOptions): P
 		blocks = extractCodeBlocks(source, { mdx: options.mdx ?? false });
 	} catch (error) {
 		// The MDX compiler reports the same error with more context; this only says why nothing was checked.
-		const place = (
-			error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }
-		).place;
+		const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } })
+			.place;
 		const line = place?.line ?? place?.start?.line ?? 1;
 		const column = place?.column ?? place?.start?.column ?? 1;
 		const message = `code blocks not checked: the document does not parse (${(error as Error).message})`;
@@ -175,9 +174,7 @@ async function checkPrepared(
 			return checkLogql(await logqlParser(), p.text, context);
 		case 'shell':
 		case 'console': {
-			const findings = destructiveShellCommands(p.text).map((d) =>
-				destructiveFinding(d, 'shell/destructive-unmarked'),
-			);
+			const findings = destructiveShellCommands(p.text).map((d) => destructiveFinding(d, 'shell/destructive-unmarked'));
 			return { errors: shellError ? [shellError] : [], findings };
 		}
 		case 'sql': {
@@ -193,12 +190,8 @@ async function checkPrepared(
 				const details = (error as { sqlDetails?: { cursorPosition?: number; message?: string } }).sqlDetails;
 				const offset = fromCodePoints(p.text, details?.cursorPosition ?? 0);
 				// `at or near "xtablex"`: quote what is written there (a placeholder), not its filler.
-				const message = (details?.message ?? (error as Error).message).replace(
-					/"([^"]*)"/,
-					(quoted, token: string) =>
-						p.text.startsWith(token, offset)
-							? `"${p.written.slice(offset, offset + token.length)}"`
-							: quoted,
+				const message = (details?.message ?? (error as Error).message).replace(/"([^"]*)"/, (quoted, token: string) =>
+					p.text.startsWith(token, offset) ? `"${p.written.slice(offset, offset + token.length)}"` : quoted,
 				);
 				return { errors: [{ offset, message }], findings: [] };
 			}
@@ -217,9 +210,7 @@ function place(p: Prepared, errors: SyntaxFinding[], findings: Finding[]): Comma
 		const at = toDocumentPosition(where, inBlock.offset);
 		const suffix = inBlock.reference ? ` (in the value of ${inBlock.reference})` : '';
 		const text =
-			rule === 'syntax'
-				? `${message}${suffix}${placeholderHint(p.text, offset)}`
-				: `${message}${suffix} [${rule}]`;
+			rule === 'syntax' ? `${message}${suffix}${placeholderHint(p.text, offset)}` : `${message}${suffix} [${rule}]`;
 		const level = rule === 'syntax' ? 'error' : 'rule';
 		return {
 			file: p.options.file,

@@ -121,9 +121,7 @@ function destructiveCommand(all: Word[]): Destructive | undefined {
 	}
 	if (name === 'helm') {
 		const sub = positionals(args, new Set(['-n', '--namespace', '--kube-context', '--kubeconfig']))[0];
-		return sub && ['uninstall', 'delete', 'del', 'un'].includes(sub.text)
-			? found(`helm ${sub.text}`, sub)
-			: undefined;
+		return sub && ['uninstall', 'delete', 'del', 'un'].includes(sub.text) ? found(`helm ${sub.text}`, sub) : undefined;
 	}
 	if (name === 'git') {
 		const positional = positionals(args, new Set(['-C', '-c']));

@@ -53,8 +53,7 @@ export function codeBlocksFromTree(tree: Root, source: string, options: { lineOf
 			if (block) {
 				const parent = ancestors.at(-1);
 				block.destructiveContext =
-					ancestors.some(isDestructiveMarker) ||
-					(!!parent && 'children' in parent && markedBefore(parent, node));
+					ancestors.some(isDestructiveMarker) || (!!parent && 'children' in parent && markedBefore(parent, node));
 				block.line += options.lineOffset ?? 0;
 				blocks.push(block);
 			}

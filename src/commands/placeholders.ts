@@ -66,10 +66,7 @@ export interface Filled {
 /** The text with placeholders replaced by same-length filler valid for `language` (see the top of this file). */
 export function fillPlaceholders(text: string, language: Language): Filled {
 	const placeholders = findPlaceholders(text, language);
-	const replaced = [
-		...placeholders,
-		...(language === 'promql' || language === 'logql' ? grafanaVariables(text) : []),
-	];
+	const replaced = [...placeholders, ...(language === 'promql' || language === 'logql' ? grafanaVariables(text) : [])];
 	let out = '';
 	let last = 0;
 	for (const p of replaced.sort((a, b) => a.start - b.start)) {

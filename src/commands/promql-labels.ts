@@ -81,8 +81,7 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 		if (!name || !labels) return { kind: 'vector', labels: null, from: [] };
 		for (const matcher of childrenOf(n.getChild('LabelMatchers') ?? n)) {
 			const label =
-				matcher.getChild('LabelName') ??
-				(matcher.getChild('MatchOp') ? matcher.getChild('QuotedLabelName') : null);
+				matcher.getChild('LabelName') ?? (matcher.getChild('MatchOp') ? matcher.getChild('QuotedLabelName') : null);
 			if (!label || isPlaceholder(label)) continue;
 			const value = labelText(label);
 			if (value !== '__name__' && !labels.has(value)) {
@@ -105,10 +104,7 @@ export function promqlLabelFindings(q: ParsedQuery, context: RuleContext): Findi
 		if (labels && vector?.kind === 'vector') {
 			for (const g of grouping) {
 				if (!isPlaceholder(g) && !labels.has(labelText(g))) {
-					report(
-						g,
-						`${without ? 'without' : 'by'} (${labelText(g)}): the label is not on ${explain(vector)}`,
-					);
+					report(g, `${without ? 'without' : 'by'} (${labelText(g)}): the label is not on ${explain(vector)}`);
 				}
 			}
 		}

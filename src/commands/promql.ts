@@ -46,11 +46,7 @@ function emptyAggregateEquality(q: ParsedQuery, context: RuleContext): Finding[]
 		const right = unwrap(parts.at(-1));
 		if (!op || !left || !right) continue;
 		const [aggregate, literal, aggregateFirst] =
-			left.name === 'AggregateExpr'
-				? [left, right, true]
-				: right.name === 'AggregateExpr'
-					? [right, left, false]
-					: [];
+			left.name === 'AggregateExpr' ? [left, right, true] : right.name === 'AggregateExpr' ? [right, left, false] : [];
 		if (!aggregate || !literal) continue;
 		const value = numberOf(literal, q, context);
 		if (value === undefined) continue;

@@ -31,8 +31,7 @@ export function splitQueries(text: string): Span[] {
 		const { code, delta } = scanLine(line);
 		const trimmed = code.trim();
 		if (trimmed) {
-			const fresh =
-				hasContent && depth <= 0 && !/^\s/.test(line) && !CONTINUES.test(trimmed) && !ENDS_OPEN.test(last);
+			const fresh = hasContent && depth <= 0 && !/^\s/.test(line) && !CONTINUES.test(trimmed) && !ENDS_OPEN.test(last);
 			if (fresh) {
 				spans.push({ start, end: lineStart });
 				start = lineStart;

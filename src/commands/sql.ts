@@ -54,9 +54,7 @@ export function psqlToSql(text: string): string {
 			/^:(?:'[A-Za-z_]\w*'|"[A-Za-z_]\w*"|[A-Za-z_]\w*)/.test(text.slice(i))
 		) {
 			const v = /^:(?:'[A-Za-z_]\w*'|"[A-Za-z_]\w*"|[A-Za-z_]\w*)/.exec(text.slice(i))![0];
-			const filler = /^:['"]/.test(v)
-				? `${v[1]}${'x'.repeat(v.length - 2)}${v[1]}`
-				: `x${'x'.repeat(v.length - 1)}`;
+			const filler = /^:['"]/.test(v) ? `${v[1]}${'x'.repeat(v.length - 2)}${v[1]}` : `x${'x'.repeat(v.length - 1)}`;
 			for (let k = 0; k < v.length; k++) out[i + k] = filler[k]!;
 			i += v.length;
 		} else if (c === ';' && /\bfrom\s+stdin\s*$/i.test(statementBefore(text, i))) {

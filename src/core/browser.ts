@@ -39,7 +39,10 @@ export class BrowserNotFoundError extends Error {
 	}
 }
 
-export function resolveBrowser(env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = isExecutable): ResolvedBrowser {
+export function resolveBrowser(
+	env: NodeJS.ProcessEnv = process.env,
+	exists: (p: string) => boolean = isExecutable,
+): ResolvedBrowser {
 	const explicit = envOverrides(env).chromium;
 	if (explicit) {
 		if (!exists(explicit)) throw new BrowserNotFoundError(` at ${BROWSER_ENV}=${explicit} (no executable there)`);

@@ -339,9 +339,7 @@ export function onInterrupt(
 			try {
 				cleanup();
 			} catch (error) {
-				console.error(
-					`cleanup after ${signal} failed: ${error instanceof Error ? error.message : String(error)}`,
-				);
+				console.error(`cleanup after ${signal} failed: ${error instanceof Error ? error.message : String(error)}`);
 			}
 			exit(SIGNAL_EXIT[signal]);
 		};

@@ -28,7 +28,9 @@ export const documentDefaultsSchema = z
 		owner: z
 			.union([z.string().min(1), z.strictObject({ team: z.string().min(1), role: z.string().min(1).optional() })])
 			.optional()
-			.describe("the owning team, or team and role: owner: 'Platform SRE' or owner: { team: 'SRE', role: 'on-call-engineer' }"),
+			.describe(
+				"the owning team, or team and role: owner: 'Platform SRE' or owner: { team: 'SRE', role: 'on-call-engineer' }",
+			),
 		service: z.string().min(1).optional().describe("the service the documents are about: service: 'payments-api'"),
 		kind: z.string().min(1).optional().describe("the kind of document: kind: 'alert'"),
 		reviewEvery: z.number().int().positive().max(730).optional().describe('review cadence in days: reviewEvery: 180'),
@@ -48,7 +50,11 @@ export const kindConfigSchema = z
 	.strictObject({
 		label: z.string().min(1).optional().describe("how the site names the kind: label: 'Alert runbooks'"),
 		summary: z.string().min(1).optional().describe('one line under the label on section pages'),
-		folder: z.string().min(1).optional().describe("the top-level folder whose documents are of this kind: folder: 'alerts'"),
+		folder: z
+			.string()
+			.min(1)
+			.optional()
+			.describe("the top-level folder whose documents are of this kind: folder: 'alerts'"),
 		sections: z
 			.array(sectionRuleSchema)
 			.optional()
@@ -58,7 +64,11 @@ export const kindConfigSchema = z
 
 export const opsbookConfigSchema = z
 	.object({
-		content: z.string().min(1).default('content').describe("the content folder, relative to the project: content: 'runbooks'"),
+		content: z
+			.string()
+			.min(1)
+			.default('content')
+			.describe("the content folder, relative to the project: content: 'runbooks'"),
 		title: z.string().min(1).optional().describe("the site's name, shown in the header: title: 'Payments Ops'"),
 		base: z
 			.string()
@@ -82,13 +92,20 @@ export const opsbookConfigSchema = z
 			.default({})
 			.describe("defaults per folder of the content folder: folders: { 'runbooks/kubernetes': { owner: 'Platform' } }"),
 		kinds: z
-			.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'kind names use lowercase letters, digits and dashes'), kindConfigSchema)
+			.record(
+				z.string().regex(/^[a-z][a-z0-9-]*$/, 'kind names use lowercase letters, digits and dashes'),
+				kindConfigSchema,
+			)
 			.default({})
-			.describe("kinds of document beside the built-in ones, or changes to them: kinds: { postmortem: { sections: ['Impact'] } }"),
+			.describe(
+				"kinds of document beside the built-in ones, or changes to them: kinds: { postmortem: { sections: ['Impact'] } }",
+			),
 		alertRules: z
 			.array(z.string().min(1))
 			.default([])
-			.describe("Prometheus rule files (or PrometheusRule objects), globs relative to the project: alertRules: ['rules/**/*.yaml']"),
+			.describe(
+				"Prometheus rule files (or PrometheusRule objects), globs relative to the project: alertRules: ['rules/**/*.yaml']",
+			),
 		exclude: z
 			.array(z.string().min(1))
 			.default([])
@@ -185,7 +202,10 @@ export interface ResolveContext {
 	env?: EnvOverrides;
 }
 
-export function resolveConfig(config: OpsbookConfig, { root, outDir, env = envOverrides() }: ResolveContext): ResolvedConfig {
+export function resolveConfig(
+	config: OpsbookConfig,
+	{ root, outDir, env = envOverrides() }: ResolveContext,
+): ResolvedConfig {
 	const contentDir = path.resolve(root, env.content ?? config.content);
 	const base = normaliseBase(env.base ?? config.base);
 	return {

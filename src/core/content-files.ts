@@ -26,7 +26,9 @@ const TOML_FRONTMATTER = /^\+\+\+\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/;
 /** Every document source (.md and .mdx, any folder but cards/ and records/), sorted. */
 export function listDocumentFiles(dir: string, exclude: readonly string[] = []): string[] {
 	if (!fs.existsSync(dir)) return [];
-	return scanContent(dir, { exclude }).documents.map((d) => d.file).sort();
+	return scanContent(dir, { exclude })
+		.documents.map((d) => d.file)
+		.sort();
 }
 
 export function readSourceFile(dir: string, file: string): SourceFile {

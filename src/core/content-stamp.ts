@@ -21,7 +21,12 @@ export const UNCOMMITTED = 'uncommitted';
 
 function shortCommit(cwd: string): string {
 	try {
-		const out = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+		const out = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			cwd,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+			timeout: 5000,
+		});
 		return /^[0-9a-f]{4,40}$/.test(out.trim()) ? out.trim() : UNCOMMITTED;
 	} catch {
 		return UNCOMMITTED;

@@ -15,7 +15,10 @@ import { loadSiteDocuments, type SiteDocument } from './site-documents.ts';
 import { escapeGlob, RESERVED_FOLDERS } from './sources.ts';
 import { readText } from './text-input.ts';
 
-type SiteConfig = Pick<ResolvedConfig, 'contentDir' | 'kinds' | 'defaults' | 'folders' | 'exclude' | 'profile' | 'base'>;
+type SiteConfig = Pick<
+	ResolvedConfig,
+	'contentDir' | 'kinds' | 'defaults' | 'folders' | 'exclude' | 'profile' | 'base'
+>;
 
 export function docsLoader(config: SiteConfig): Loader {
 	const read = () => loadSiteDocuments(config.contentDir, config);

@@ -32,9 +32,20 @@ export function docSections(): Promise<DocSection[]> {
 	sectionsOnce ??= (async () => {
 		const docs = await getCollection('docs');
 		const kindFolders = Object.values(config.kinds).flatMap((k) => (k.folder ? [k.folder] : []));
-		const labels = Object.fromEntries(Object.values(config.kinds).flatMap((k) => (k.folder ? [[k.folder, k.label]] : [])));
+		const labels = Object.fromEntries(
+			Object.values(config.kinds).flatMap((k) => (k.folder ? [[k.folder, k.label]] : [])),
+		);
 		return sectionTrees(
-			docs.map((doc) => ({ id: doc.id, title: doc.data.title, order: doc.data.order, kind: doc.data.kind, folder: doc.data.source.folder, path: doc.data.source.path, index: doc.data.source.index, doc })),
+			docs.map((doc) => ({
+				id: doc.id,
+				title: doc.data.title,
+				order: doc.data.order,
+				kind: doc.data.kind,
+				folder: doc.data.source.folder,
+				path: doc.data.source.path,
+				index: doc.data.source.index,
+				doc,
+			})),
 			{ sectionOrder: kindFolders, labels, always: config.emptySections },
 		);
 	})();

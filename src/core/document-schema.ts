@@ -8,11 +8,14 @@ import { parseIsoDate } from './text-input.ts';
 
 // A day written YYYY-MM-DD that exists: 2026-02-30 is refused (a Date would quietly roll over to March 2). Astro's
 // own YAML reader hands over Date objects, which are kept as they are.
-const day = z.preprocess((value) => {
-	if (typeof value !== 'string') return value;
-	const parsed = parseIsoDate(value.trim());
-	return parsed.ok ? parsed.date : value;
-}, z.date({ error: 'expected a date like 2026-01-31 (a day that exists)' }));
+const day = z.preprocess(
+	(value) => {
+		if (typeof value !== 'string') return value;
+		const parsed = parseIsoDate(value.trim());
+		return parsed.ok ? parsed.date : value;
+	},
+	z.date({ error: 'expected a date like 2026-01-31 (a day that exists)' }),
+);
 const identifier = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 
 export const TEST_METHODS = ['rehearsal', 'game-day', 'tabletop', 'production'] as const;
@@ -48,7 +51,9 @@ export const documentSchema = z.strictObject({
 	 * Timed phases of a checklist or runbook (id, title, estimated minutes). Rehearsal records time each phase against
 	 * these estimates, so ids must stay stable once records refer to them.
 	 */
-	phases: z.array(z.strictObject({ id: identifier, title: z.string().min(1), minutes: z.number().int().positive() })).default([]),
+	phases: z
+		.array(z.strictObject({ id: identifier, title: z.string().min(1), minutes: z.number().int().positive() }))
+		.default([]),
 	/** Position within its kind (lower first); ties sort by title. */
 	order: z.number().int().default(100),
 });
@@ -100,7 +105,17 @@ export type DocData = z.output<typeof docDataSchema>;
  */
 export function completeData(data: DocData): DocumentData | undefined {
 	const { description, owner, service, lastReviewed, reviewEvery, lastTested, duration } = data;
-	if (!description || !owner?.role || !service || !lastReviewed || !reviewEvery || !lastTested || !duration) return undefined;
+	if (!description || !owner?.role || !service || !lastReviewed || !reviewEvery || !lastTested || !duration)
+		return undefined;
 	const method = lastTested.method as DocumentData['lastTested']['method'];
-	return { ...data, description, owner: { team: owner.team, role: owner.role }, service, lastReviewed, reviewEvery, lastTested: { date: lastTested.date, method }, duration } as DocumentData;
+	return {
+		...data,
+		description,
+		owner: { team: owner.team, role: owner.role },
+		service,
+		lastReviewed,
+		reviewEvery,
+		lastTested: { date: lastTested.date, method },
+		duration,
+	} as DocumentData;
 }

@@ -15,7 +15,9 @@ export interface ContentProblem {
 }
 
 export function formatProblem(p: ContentProblem): string {
-	const where = [displayPath(p.file), p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
+	const where = [displayPath(p.file), p.line, p.line !== undefined ? p.column : undefined]
+		.filter((x) => x !== undefined)
+		.join(':');
 	return `${where} ${p.field ? `${p.field}: ` : ''}${p.message}`;
 }
 
@@ -29,7 +31,6 @@ export class ContentError extends Error {
 		this.name = 'ContentError';
 		this.problems = problems;
 	}
-
 
 	/**
 	 * Astro matches toString() against words like "document" to guess a hint about browser APIs; a summary without

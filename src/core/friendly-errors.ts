@@ -10,12 +10,18 @@ export interface FriendlyIssue {
 }
 
 /** Zod issues as short sentences: "expected a number, got "ten"" rather than Zod's internal wording. */
-export function friendlyIssues(error: z.ZodError, unknownKey?: (key: string, at: PropertyKey[]) => string): FriendlyIssue[] {
+export function friendlyIssues(
+	error: z.ZodError,
+	unknownKey?: (key: string, at: PropertyKey[]) => string,
+): FriendlyIssue[] {
 	const out: FriendlyIssue[] = [];
 	for (const issue of error.issues) {
 		if (issue.code === 'unrecognized_keys') {
 			for (const key of issue.keys) {
-				out.push({ path: [...issue.path, key], message: unknownKey ? unknownKey(key, issue.path) : `Unrecognized key: "${key}"` });
+				out.push({
+					path: [...issue.path, key],
+					message: unknownKey ? unknownKey(key, issue.path) : `Unrecognized key: "${key}"`,
+				});
 			}
 			continue;
 		}
@@ -49,13 +55,20 @@ export interface FriendlyOptions {
 }
 
 /** Parses or throws a ConfigError whose lines read "`base`: a path that starts and ends with "/" (write: base: '/ops/')". */
-export function parseWithFriendlyErrors<S extends z.ZodType>(schema: S, input: unknown, options: FriendlyOptions): z.output<S> {
+export function parseWithFriendlyErrors<S extends z.ZodType>(
+	schema: S,
+	input: unknown,
+	options: FriendlyOptions,
+): z.output<S> {
 	const parsed = schema.safeParse(input);
 	if (parsed.success) return parsed.data;
 	const issues = friendlyIssues(parsed.error, options.unknownKey).map((issue) => {
 		const name = issue.path.map(String).join('.');
 		const hint = issue.message.startsWith('unknown option') ? undefined : options.describe?.(issue.path);
-		return { path: issue.path, message: `${name ? `\`${name}\`: ` : ''}${issue.message}${hint ? ` (write ${hint})` : ''}` };
+		return {
+			path: issue.path,
+			message: `${name ? `\`${name}\`: ` : ''}${issue.message}${hint ? ` (write ${hint})` : ''}`,
+		};
 	});
 	throw new ConfigError(options.what, issues, { cause: parsed.error });
 }
@@ -104,6 +117,7 @@ interface Wrapped {
 
 function objectOf(schema: unknown): Wrapped | undefined {
 	let s = schema as Wrapped | undefined;
-	for (let i = 0; s && !s.shape && i < 6; i++) s = (s.def?.innerType ?? s.def?.element ?? s.element ?? s.unwrap?.()) as Wrapped;
+	for (let i = 0; s && !s.shape && i < 6; i++)
+		s = (s.def?.innerType ?? s.def?.element ?? s.element ?? s.unwrap?.()) as Wrapped;
 	return s;
 }

@@ -10,11 +10,31 @@ import type { SectionRule } from './required-sections.ts';
 import { REQUIRED_SECTIONS, sectionRule } from './required-sections.ts';
 
 export const KINDS = {
-	runbook: { folder: 'runbooks', label: 'Runbooks', summary: 'Step-by-step operations: deploy, roll back, scale, troubleshoot.' },
-	playbook: { folder: 'playbooks', label: 'Incident playbooks', summary: 'What to do when something is wrong: detection to review, per scenario.' },
-	procedure: { folder: 'procedures', label: 'Procedures & checklists', summary: 'Gates, checklists and escalation paths to follow every time.' },
-	template: { folder: 'templates', label: 'Templates', summary: 'Fill-in documents: post-incident review and communications.' },
-	training: { folder: 'training', label: 'Training', summary: 'How the system works, how to read its signals, exercises.' },
+	runbook: {
+		folder: 'runbooks',
+		label: 'Runbooks',
+		summary: 'Step-by-step operations: deploy, roll back, scale, troubleshoot.',
+	},
+	playbook: {
+		folder: 'playbooks',
+		label: 'Incident playbooks',
+		summary: 'What to do when something is wrong: detection to review, per scenario.',
+	},
+	procedure: {
+		folder: 'procedures',
+		label: 'Procedures & checklists',
+		summary: 'Gates, checklists and escalation paths to follow every time.',
+	},
+	template: {
+		folder: 'templates',
+		label: 'Templates',
+		summary: 'Fill-in documents: post-incident review and communications.',
+	},
+	training: {
+		folder: 'training',
+		label: 'Training',
+		summary: 'How the system works, how to read its signals, exercises.',
+	},
 } as const;
 
 export type Kind = keyof typeof KINDS;
@@ -68,7 +88,9 @@ export function resolveKinds(configured: Record<string, KindInput> = {}): KindTa
 			folder: k.folder ?? base?.folder,
 			label: k.label ?? base?.label ?? name.charAt(0).toUpperCase() + name.slice(1),
 			summary: k.summary ?? base?.summary ?? '',
-			sections: k.sections ? k.sections.map((s) => (typeof s === 'string' ? sectionRule(s) : sectionRule(s.name, ...(s.accepts ?? [])))) : (base?.sections ?? []),
+			sections: k.sections
+				? k.sections.map((s) => (typeof s === 'string' ? sectionRule(s) : sectionRule(s.name, ...(s.accepts ?? []))))
+				: (base?.sections ?? []),
 		};
 	}
 	return table;

@@ -3,12 +3,21 @@
 /** How many links the sidebar lists around the current page: bounded, so HTML never grows with the site. */
 export const NAV_WINDOW = 12;
 
-interface Item { id: string }
+interface Item {
+	id: string;
+}
 
 /** The slice of a section the sidebar shows: the whole section when small, else a window around the current page. */
-export function navWindow<T extends Item>(section: T[], currentId: string | undefined, size = NAV_WINDOW): { items: T[]; truncated: boolean } {
+export function navWindow<T extends Item>(
+	section: T[],
+	currentId: string | undefined,
+	size = NAV_WINDOW,
+): { items: T[]; truncated: boolean } {
 	if (section.length <= size) return { items: section, truncated: false };
-	const at = Math.max(0, section.findIndex((d) => d.id === currentId));
+	const at = Math.max(
+		0,
+		section.findIndex((d) => d.id === currentId),
+	);
 	const start = Math.min(Math.max(0, at - Math.floor(size / 2)), section.length - size);
 	return { items: section.slice(start, start + size), truncated: true };
 }
@@ -67,15 +76,22 @@ interface FolderNode<T> {
  * `sectionOrder` lists top-level folders that come first (the kinds' folders, in the kinds' order); `labels` names
  * folders that are not named by an index page (the kinds' labels).
  */
-export function sectionTrees<T extends TreeDoc>(docs: T[], options: { sectionOrder?: string[]; labels?: Record<string, string>; always?: string[] } = {}): Array<SectionTree<T>> {
+export function sectionTrees<T extends TreeDoc>(
+	docs: T[],
+	options: { sectionOrder?: string[]; labels?: Record<string, string>; always?: string[] } = {},
+): Array<SectionTree<T>> {
 	const root: FolderNode<T> = { id: '', name: '', docs: [], children: new Map() };
 	const nodeFor = (folder: string, written: string[]) => {
 		let node = root;
-		folder.split('/').filter(Boolean).forEach((part, i) => {
-			const id = node.id ? `${node.id}/${part}` : part;
-			if (!node.children.has(part)) node.children.set(part, { id, name: written[i] ?? part, docs: [], children: new Map() });
-			node = node.children.get(part)!;
-		});
+		folder
+			.split('/')
+			.filter(Boolean)
+			.forEach((part, i) => {
+				const id = node.id ? `${node.id}/${part}` : part;
+				if (!node.children.has(part))
+					node.children.set(part, { id, name: written[i] ?? part, docs: [], children: new Map() });
+				node = node.children.get(part)!;
+			});
 		return node;
 	};
 	for (const doc of docs) {
@@ -87,7 +103,8 @@ export function sectionTrees<T extends TreeDoc>(docs: T[], options: { sectionOrd
 	for (const folder of options.always ?? []) nodeFor(folder, [folder]);
 	const labelOf = (n: FolderNode<T>) => n.index?.title ?? options.labels?.[n.id] ?? folderLabel(n.name);
 	// A folder without a page of its own sorts by its first document (MkDocs nav, Docusaurus positions).
-	const orderOf = (n: FolderNode<T>): number => n.index?.order ?? Math.min(100, ...n.docs.map((d) => d.order), ...[...n.children.values()].map(orderOf));
+	const orderOf = (n: FolderNode<T>): number =>
+		n.index?.order ?? Math.min(100, ...n.docs.map((d) => d.order), ...[...n.children.values()].map(orderOf));
 
 	const flatten = (node: FolderNode<T>, depth: number, entries: NavEntry[], list: T[]) => {
 		type Item = { order: number; title: string; doc?: T; folder?: FolderNode<T> };

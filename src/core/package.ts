@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 function findPackageRoot(from: string): string {
 	for (let dir = from; ; dir = path.dirname(dir)) {
 		const file = path.join(dir, 'package.json');
-		if (fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string }).name === 'opsbook') return dir;
+		if (fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string }).name === 'opsbook')
+			return dir;
 		if (path.dirname(dir) === dir) throw new Error(`opsbook: no package.json of opsbook above ${from}`);
 	}
 }

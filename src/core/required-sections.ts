@@ -12,7 +12,10 @@ export interface SectionRule {
 	accepts: string[];
 }
 
-export const sectionRule = (name: string, ...alternatives: string[]): SectionRule => ({ name, accepts: [name, ...alternatives] });
+export const sectionRule = (name: string, ...alternatives: string[]): SectionRule => ({
+	name,
+	accepts: [name, ...alternatives],
+});
 const rule = sectionRule;
 
 export const REQUIRED_SECTIONS: Record<Kind, SectionRule[]> = {

@@ -99,8 +99,7 @@ export const HTML_SCHEMA: Schema = {
 	attributes: {
 		...htmlDefault,
 		'*': (htmlDefault['*'] ?? []).filter(
-			(a) =>
-				!['action', 'accept', 'acceptCharset', 'encType', 'method'].includes(typeof a === 'string' ? a : a[0]),
+			(a) => !['action', 'accept', 'acceptCharset', 'encType', 'method'].includes(typeof a === 'string' ? a : a[0]),
 		),
 		a: [
 			...(htmlDefault.a ?? []),
@@ -234,7 +233,7 @@ function hasRemoteUrl(value: string): boolean {
 /** Clean a `style` attribute; undefined when nothing is left. Cheap when clean (one regular expression). */
 export function cleanStyleAttribute(style: string): string | undefined {
 	if (!/url|expression|image-set|script|binding|behaviou?r|@import|position|\\/i.test(style)) return style;
-	let root;
+	let root: ReturnType<typeof postcss.parse>;
 	try {
 		root = postcss.parse(`x{${style}}`);
 	} catch {
@@ -255,7 +254,7 @@ export function cleanStyleAttribute(style: string): string | undefined {
  * @namespace / @charset, no unsafe declaration. The text of untouched rules is kept as written (postcss keeps raws).
  */
 export function cleanSvgStylesheet(css: string, scopeId: string | undefined): string {
-	let root;
+	let root: ReturnType<typeof postcss.parse>;
 	try {
 		root = postcss.parse(css);
 	} catch {
@@ -269,8 +268,7 @@ export function cleanSvgStylesheet(css: string, scopeId: string | undefined): st
 		if (node.type === 'atrule') {
 			if (!/^(?:-\w+-)?(?:media|supports|keyframes|container|layer)$/i.test(node.name)) node.remove();
 		} else if (node.type === 'rule') {
-			const inKeyframes =
-				node.parent?.type === 'atrule' && /keyframes$/i.test((node.parent as { name: string }).name);
+			const inKeyframes = node.parent?.type === 'atrule' && /keyframes$/i.test((node.parent as { name: string }).name);
 			if (!inKeyframes && !node.selectors.every((s) => scoped(s.trim()))) node.remove();
 		} else if (node.type === 'decl') {
 			if (unsafeDeclaration(node.prop, node.value)) {
@@ -326,10 +324,7 @@ function finishSvg(root: Element, parent: Element, state: SvgState): void {
 			child.children = [
 				{
 					type: 'text',
-					value: cleanSvgStylesheet(
-						css,
-						typeof root.properties.id === 'string' ? root.properties.id : undefined,
-					),
+					value: cleanSvgStylesheet(css, typeof root.properties.id === 'string' ? root.properties.id : undefined),
 				},
 			];
 			child.properties = {};
@@ -418,12 +413,7 @@ function toXml(node: ElementContent, space: 'svg' | 'html', parentTag?: string):
 	let attributes = '';
 	for (const key in node.properties) {
 		const value = node.properties[key];
-		if (
-			value === null ||
-			value === undefined ||
-			value === false ||
-			(typeof value === 'number' && Number.isNaN(value))
-		)
+		if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value)))
 			continue;
 		const { attribute, comma } = field(ownSpace, key);
 		const text = value === true ? '' : Array.isArray(value) ? value.join(comma ? ', ' : ' ') : String(value);
@@ -575,10 +565,7 @@ function cleanChildren(parent: Parents | MdxJsxElement, ancestors: string[], mar
 			}
 			continue;
 		}
-		if (
-			(type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') &&
-			isIntrinsic((child as MdxJsxElement).name)
-		) {
+		if ((type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') && isIntrinsic((child as MdxJsxElement).name)) {
 			const el = child as MdxJsxElement;
 			const name = el.name as string;
 			const decision = decide(name, jsxProperties(el.attributes), ancestors);

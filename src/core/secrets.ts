@@ -12,7 +12,10 @@ import { allowListSchema, type AllowEntry } from './secrets-allowlist.ts';
 
 export const ALLOWLIST_FILE = 'secrets-allowlist.yaml';
 
-interface Detector { name: string; pattern: RegExp }
+interface Detector {
+	name: string;
+	pattern: RegExp;
+}
 
 /** Values that are obviously placeholders, not secrets: $VAR, <...>, {...}, [...], ****, REDACTED. */
 const PLACEHOLDER = /^(\$|<|\{|\[|\*{3,}|x{3,}|redacted|changeme|example|placeholder|password$|secret$|pass$)/i;
@@ -27,13 +30,22 @@ export const DETECTORS: Detector[] = [
 	{ name: 'Stripe live key', pattern: /\b[sr]k_live_[0-9a-zA-Z]{20,}\b/ },
 	{ name: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
 	{ name: 'password in URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'`]+:([^\s/@"'`]+)@/i },
-	{ name: 'password assignment', pattern: /\b(?:password|passwd|pwd|secret|api[_-]?key|token)["']?\s*[:=]\s*["']?([^\s"'`,;)]{8,})/i },
+	{
+		name: 'password assignment',
+		pattern: /\b(?:password|passwd|pwd|secret|api[_-]?key|token)["']?\s*[:=]\s*["']?([^\s"'`,;)]{8,})/i,
+	},
 ];
 
 /** The detectors with the global flag matchAll needs, made once (DETECTORS stay safe to .test() without lastIndex). */
 const SCANNERS = DETECTORS.map((d) => ({ name: d.name, pattern: new RegExp(d.pattern.source, `${d.pattern.flags}g`) }));
 
-export interface SecretHit { file: string; line: number; column: number; detector: string; text: string }
+export interface SecretHit {
+	file: string;
+	line: number;
+	column: number;
+	detector: string;
+	text: string;
+}
 
 export function findSecrets(file: string, text: string): SecretHit[] {
 	const hits: SecretHit[] = [];
@@ -55,10 +67,22 @@ export function loadAllowList(dir: string): { entries: AllowEntry[]; problems: C
 	const file = path.join(dir, ALLOWLIST_FILE);
 	if (!fs.existsSync(file)) return { entries: [], problems: [] };
 	const yaml = parseYamlWithLines(readText(file));
-	if (yaml.syntaxErrors.length) return { entries: [], problems: yaml.syntaxErrors.map((e) => ({ file, line: e.line, message: `YAML syntax: ${e.message}` })) };
+	if (yaml.syntaxErrors.length)
+		return {
+			entries: [],
+			problems: yaml.syntaxErrors.map((e) => ({ file, line: e.line, message: `YAML syntax: ${e.message}` })),
+		};
 	const parsed = allowListSchema.safeParse(yaml.data ?? []);
 	if (!parsed.success) {
-		return { entries: [], problems: parsed.error.issues.map((i) => ({ file, line: yaml.lineOf(i.path), field: i.path.join('.'), message: i.message })) };
+		return {
+			entries: [],
+			problems: parsed.error.issues.map((i) => ({
+				file,
+				line: yaml.lineOf(i.path),
+				field: i.path.join('.'),
+				message: i.message,
+			})),
+		};
 	}
 	return { entries: parsed.data, problems: [] };
 }

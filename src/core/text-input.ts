@@ -29,8 +29,7 @@ interface ValueNode {
 /** Every string `value` in a unist tree (text, code, inline code, raw HTML, YAML, MDX expressions), CR-free. */
 export function normalizeTreeNewlines<T>(tree: T): T {
 	const visit = (node: ValueNode) => {
-		if (typeof node.value === 'string' && node.value.includes('\r'))
-			node.value = node.value.replace(/\r\n?/g, '\n');
+		if (typeof node.value === 'string' && node.value.includes('\r')) node.value = node.value.replace(/\r\n?/g, '\n');
 		if (Array.isArray(node.children)) for (const child of node.children) visit(child);
 	};
 	visit(tree as ValueNode);
@@ -86,13 +85,7 @@ export function parseIsoDate(text: string): ParsedDate {
 	const moment = DATE_TIME.exec(s);
 	if (!moment)
 		return { ok: false, reason: `expected a date like 2026-01-31 or a time like 2026-01-31T10:05:00Z, not "${s}"` };
-	const [year, month, date, hour, minute] = moment.slice(1, 6).map(Number) as [
-		number,
-		number,
-		number,
-		number,
-		number,
-	];
+	const [year, month, date, hour, minute] = moment.slice(1, 6).map(Number) as [number, number, number, number, number];
 	const second = moment[6] === undefined ? 0 : Number(moment[6]);
 	const problem =
 		dayProblem(year, month, date) ??
@@ -169,12 +162,7 @@ export function parseYamlSafe(source: string, options: YamlSafetyOptions = {}): 
 	const where = options.file ? `${options.file}: ` : '';
 	const bytes = Buffer.byteLength(source, 'utf8');
 	if (bytes > maxBytes) {
-		return failed(
-			options.file,
-			lineOffset,
-			'size',
-			`${where}file is larger than ${maxBytes} bytes (${bytes} bytes)`,
-		);
+		return failed(options.file, lineOffset, 'size', `${where}file is larger than ${maxBytes} bytes (${bytes} bytes)`);
 	}
 	const text = normalizeSource(source);
 	const counter = new LineCounter();
@@ -185,9 +173,7 @@ export function parseYamlSafe(source: string, options: YamlSafetyOptions = {}): 
 	});
 	const lineOf = (path: ReadonlyArray<PropertyKey>) => locate(doc, counter, path, lineOffset);
 	if (syntaxErrors.length) {
-		const problems = syntaxErrors.map((e) =>
-			problem(options.file, e.line, e.column, `${where}${e.message}`, 'syntax'),
-		);
+		const problems = syntaxErrors.map((e) => problem(options.file, e.line, e.column, `${where}${e.message}`, 'syntax'));
 		return { data: undefined, lineOf, syntaxErrors, problems };
 	}
 	let data: unknown;

@@ -14,6 +14,9 @@ export function virtualConfig(config: ResolvedConfig, facts: unknown): Plugin {
 	return {
 		name: 'opsbook:config',
 		resolveId: (id) => (MODULES.includes(id) ? `\0${id}` : undefined),
-		load: (id) => (id.startsWith('\0') && MODULES.includes(id.slice(1)) ? `export default ${JSON.stringify(data[id.slice(1)])};` : undefined),
+		load: (id) =>
+			id.startsWith('\0') && MODULES.includes(id.slice(1))
+				? `export default ${JSON.stringify(data[id.slice(1)])};`
+				: undefined,
 	};
 }

@@ -3,11 +3,14 @@
  * for element text. One place for the string transforms in diagram-svg.ts, diagram-merge.ts and diagram-css-prune.ts.
  */
 export function decodeXml(s: string): string {
-	return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (_, dec?: string, hex?: string, name?: string) => {
-		if (dec) return String.fromCodePoint(Number(dec));
-		if (hex) return String.fromCodePoint(parseInt(hex, 16));
-		return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name!.toLowerCase() as 'amp'];
-	});
+	return s.replace(
+		/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi,
+		(_, dec?: string, hex?: string, name?: string) => {
+			if (dec) return String.fromCodePoint(Number(dec));
+			if (hex) return String.fromCodePoint(parseInt(hex, 16));
+			return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name!.toLowerCase() as 'amp'];
+		},
+	);
 }
 
 /** For an attribute value in double quotes. */

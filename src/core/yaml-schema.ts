@@ -32,7 +32,12 @@ export function parseYamlWithSchema<S extends z.ZodType>(
 ): YamlSchemaResult<z.output<S>> {
 	const yaml = parseYamlWithLines(source, lineOffset);
 	if (yaml.syntaxErrors.length) {
-		const problems = yaml.syntaxErrors.map((e) => ({ file, line: e.line, column: e.column, message: `${syntaxLabel}: ${e.message}` }));
+		const problems = yaml.syntaxErrors.map((e) => ({
+			file,
+			line: e.line,
+			column: e.column,
+			message: `${syntaxLabel}: ${e.message}`,
+		}));
 		return { data: undefined, problems, lineOf: yaml.lineOf };
 	}
 	return validateLocated(yaml, schema, { file, label });

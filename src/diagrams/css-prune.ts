@@ -17,7 +17,9 @@ export function pruneUnusedCss(svg: string): string {
 	const css = parseCss(decodeXml(style[2]!));
 	if (!css) return svg;
 	const markup = svg.replace(SVG_STYLE, '');
-	const classes = new Set([...markup.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean)));
+	const classes = new Set(
+		[...markup.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean)),
+	);
 	const rules = pruneRules(css, classes);
 	const pruned = dropUnusedKeyframes(rules);
 	return svg.replace(SVG_STYLE, (_, open: string) => `${open}${escapeXmlText(serialiseCss(pruned))}</style>`);
@@ -69,7 +71,9 @@ function dropUnusedKeyframes(nodes: CssNode[]): CssNode[] {
 	return nodes.filter((n) => {
 		if (n.kind !== 'rule' || !isKeyframes(n.prelude)) return true;
 		const name = n.prelude.replace(/^@(?:-\w+-)?keyframes\s+/i, '').trim();
-		return new RegExp(`(?:^|[\\s:,])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(declarations.replace(/[{};]/g, ' '));
+		return new RegExp(`(?:^|[\\s:,])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(
+			declarations.replace(/[{};]/g, ' '),
+		);
 	});
 }
 

@@ -63,20 +63,25 @@ export function diagramMarkup(input: DiagramMarkupInput): Element {
 	const prefix = input.idPrefix;
 	const title = `${prefix}-title`;
 	const drawing = (svg: string, kind: DiagramTheme | 'themed', id: string): Element =>
-		el('div', { className: ['diagram-variant', `diagram-${kind}`], dataPagefindIgnore: '' }, [input.embed(finaliseSvg(svg, { token: RENDER_TOKEN, id, base }))]);
+		el('div', { className: ['diagram-variant', `diagram-${kind}`], dataPagefindIgnore: '' }, [
+			input.embed(finaliseSvg(svg, { token: RENDER_TOKEN, id, base })),
+		]);
 	const merged = mergeThemedSvgs(variants.light.svg, variants.dark.svg);
 	const drawings = merged
 		? [drawing(merged, 'themed', `${prefix}-svg`)]
 		: [drawing(variants.light.svg, 'light', `${prefix}-light`), drawing(variants.dark.svg, 'dark', `${prefix}-dark`)];
 	// Link text says which diagram: a page may have several, and screen readers list links out of context.
-	const link = (href: string, label: string): Element => el('a', { href }, [text(label), el('span', { className: ['sr-only'] }, [text(`: ${name}`)])]);
+	const link = (href: string, label: string): Element =>
+		el('a', { href }, [text(label), el('span', { className: ['sr-only'] }, [text(`: ${name}`)])]);
 	const textVersion = textVersionOf(model, base);
 	return el('figure', { className: ['diagram'], id: prefix, dataDiagram: variants.light.key.slice(0, 16) }, [
 		el('figcaption', { id: title, className: ['diagram-caption'] }, [text(name)]),
 		el('p', { className: ['diagram-close'], dataPagefindIgnore: '' }, [link(`#${title}`, 'Close full size')]),
 		el('div', { className: ['diagram-scroll'], role: 'region', tabIndex: 0, ariaLabelledBy: [title] }, drawings),
 		el('p', { className: ['diagram-actions'], dataPagefindIgnore: '' }, [link(`#${prefix}`, 'Open full size')]),
-		...(textVersion.length ? [el('details', { className: ['diagram-text'] }, [el('summary', {}, [text('Text version')]), ...textVersion])] : []),
+		...(textVersion.length
+			? [el('details', { className: ['diagram-text'] }, [el('summary', {}, [text('Text version')]), ...textVersion])]
+			: []),
 	]);
 }
 
@@ -94,7 +99,9 @@ export function textVersionOf(model: DiagramModel, base: string): ElementContent
 	for (const edge of model.edges) {
 		const arrow = edge.type.startsWith('double_') ? '↔' : edge.type === 'arrow_open' ? '—' : '→';
 		const label = plainLabel(edge.label);
-		items.push(el('li', {}, [ref(edge.from), text(label ? ` ${arrow} ${label} ${arrow} ` : ` ${arrow} `), ref(edge.to)]));
+		items.push(
+			el('li', {}, [ref(edge.from), text(label ? ` ${arrow} ${label} ${arrow} ` : ` ${arrow} `), ref(edge.to)]),
+		);
 	}
 	const connected = new Set(model.edges.flatMap((e) => [e.from, e.to]));
 	for (const node of model.nodes) if (!connected.has(node.id)) items.push(el('li', {}, [ref(node.id)]));
@@ -107,11 +114,14 @@ export function plainLabel(label: string): string {
 	return label
 		.replace(/<br\s*\/?>/gi, ' ')
 		.replace(/<[^>]+>/g, '')
-		.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi, (_, dec?: string, hex?: string, name?: string) => {
-			if (dec) return String.fromCodePoint(Number(dec));
-			if (hex) return String.fromCodePoint(parseInt(hex, 16));
-			return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }[name!.toLowerCase() as 'amp'];
-		})
+		.replace(
+			/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi,
+			(_, dec?: string, hex?: string, name?: string) => {
+				if (dec) return String.fromCodePoint(Number(dec));
+				if (hex) return String.fromCodePoint(parseInt(hex, 16));
+				return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }[name!.toLowerCase() as 'amp'];
+			},
+		)
 		.replace(/#quot;/g, '"')
 		.replace(/\*\*|__|`/g, '')
 		.replace(/\s+/g, ' ')

@@ -12,7 +12,17 @@ import { parseCss, scanTo, serialiseCss, SVG_STYLE, type CssNode } from './svg-c
 import { decodeXml, escapeXml, escapeXmlText } from '../core/xml-text.ts';
 
 /** Definitions one rendering may add that draw nothing unless referenced (Mermaid's dark gradient, say). */
-const DROPPABLE_DEFS = new Set(['defs', 'lineargradient', 'radialgradient', 'pattern', 'filter', 'marker', 'clippath', 'mask', 'symbol']);
+const DROPPABLE_DEFS = new Set([
+	'defs',
+	'lineargradient',
+	'radialgradient',
+	'pattern',
+	'filter',
+	'marker',
+	'clippath',
+	'mask',
+	'symbol',
+]);
 
 /**
  * Colour attributes that may differ: each is also a CSS property, so the merged value moves into the element's `style`
@@ -111,7 +121,8 @@ function serialiseTag(tag: Tag): string {
 function mergeTag(x: string, y: string, sheetProperties: Set<string>): string | undefined {
 	const a = parseTag(x);
 	const b = parseTag(y);
-	if (!a || !b || a.name !== b.name || a.selfClosing !== b.selfClosing || a.attributes.length !== b.attributes.length) return undefined;
+	if (!a || !b || a.name !== b.name || a.selfClosing !== b.selfClosing || a.attributes.length !== b.attributes.length)
+		return undefined;
 	const darkValues = new Map(b.attributes);
 	if (darkValues.size !== b.attributes.length) return undefined;
 	const attributes: Array<[string, string]> = [];
@@ -142,7 +153,13 @@ function mergeTag(x: string, y: string, sheetProperties: Set<string>): string | 
 		style = [current.trim().replace(/;\s*$/, ''), ...moved].filter((s) => s).join('; ');
 		if (!attributes.some(([k]) => k === 'style')) attributes.push(['style', '']);
 	}
-	return serialiseTag({ ...a, attributes: style === undefined ? attributes : attributes.map(([k, v]): [string, string] => [k, k === 'style' ? escapeXml(style!) : v]) });
+	return serialiseTag({
+		...a,
+		attributes:
+			style === undefined
+				? attributes
+				: attributes.map(([k, v]): [string, string] => [k, k === 'style' ? escapeXml(style!) : v]),
+	});
 }
 
 /**
@@ -268,7 +285,14 @@ export function mergeValue(light: string, dark: string): string | undefined {
 		else {
 			const fx = /^([a-zA-Z-]+)\(([\s\S]*)\)$/.exec(x.text);
 			const fy = /^([a-zA-Z-]+)\(([\s\S]*)\)$/.exec(y.text);
-			if (!fx || !fy || fx[1]!.toLowerCase() !== fy[1]!.toLowerCase() || fx[1]!.toLowerCase() === 'url' || fx[1]!.toLowerCase() === 'var') return undefined;
+			if (
+				!fx ||
+				!fy ||
+				fx[1]!.toLowerCase() !== fy[1]!.toLowerCase() ||
+				fx[1]!.toLowerCase() === 'url' ||
+				fx[1]!.toLowerCase() === 'var'
+			)
+				return undefined;
 			const args = mergeValue(fx[2]!, fy[2]!);
 			if (args === undefined) return undefined;
 			out += `${fx[1]}(${args})`;
@@ -323,15 +347,27 @@ function normaliseValue(value: string): string {
 	return value
 		.trim()
 		.split(/("[^"]*"|'[^']*')/)
-		.map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/\s*,\s*/g, ',')))
+		.map((part, i) =>
+			i % 2
+				? part
+				: part
+						.replace(/\s+/g, ' ')
+						.replace(/\(\s+/g, '(')
+						.replace(/\s+\)/g, ')')
+						.replace(/\s*,\s*/g, ','),
+		)
 		.join('');
 }
 
-const COLOUR_FUNCTION = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|light-dark)\([^]*\)$/i;
+const COLOUR_FUNCTION = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|light-dark)\([\s\S]*\)$/i;
 
 export function isColour(value: string): boolean {
 	const v = value.trim();
-	return /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v) || COLOUR_FUNCTION.test(v) || NAMED_COLOURS.has(v.toLowerCase());
+	return (
+		/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v) ||
+		COLOUR_FUNCTION.test(v) ||
+		NAMED_COLOURS.has(v.toLowerCase())
+	);
 }
 
 /** CSS named colours (CSS Color 4), plus transparent and currentcolor. */

@@ -40,7 +40,10 @@ interface Job {
 	key: string;
 }
 
-export async function prerenderDiagrams(requests: Pick<DiagramRequest, 'source' | 'file' | 'line' | 'contentLine'>[], options: PrerenderOptions): Promise<PrerenderStats> {
+export async function prerenderDiagrams(
+	requests: Pick<DiagramRequest, 'source' | 'file' | 'line' | 'contentLine'>[],
+	options: PrerenderOptions,
+): Promise<PrerenderStats> {
 	const sources = [...new Set(requests.map((r) => r.source))];
 	const missing: Job[] = [];
 	for (const source of sources) {
@@ -50,7 +53,12 @@ export async function prerenderDiagrams(requests: Pick<DiagramRequest, 'source' 
 		}
 	}
 	const renderedSources = new Set(missing.map((j) => j.source));
-	const stats: PrerenderStats = { rendered: renderedSources.size, cached: sources.length - renderedSources.size, startMs: 0, renderMs: 0 };
+	const stats: PrerenderStats = {
+		rendered: renderedSources.size,
+		cached: sources.length - renderedSources.size,
+		startMs: 0,
+		renderMs: 0,
+	};
 	if (!missing.length) return stats;
 
 	const started = performance.now();
@@ -76,10 +84,20 @@ export async function prerenderDiagrams(requests: Pick<DiagramRequest, 'source' 
 				const jobs = byTheme(theme);
 				for (let i = 0; i < jobs.length; i += size) {
 					const batch = jobs.slice(i, i + size);
-					const outcomes = await renderer.render(batch.map((j) => j.source), theme);
+					const outcomes = await renderer.render(
+						batch.map((j) => j.source),
+						theme,
+					);
 					outcomes.forEach((outcome, n) => {
 						const job = batch[n]!;
-						if (outcome.ok) writeCachedDiagram(options.cacheDir, { key: job.key, theme, svg: outcome.svg, ...(outcome.model ? { model: outcome.model } : {}), ms: Math.round(outcome.ms) });
+						if (outcome.ok)
+							writeCachedDiagram(options.cacheDir, {
+								key: job.key,
+								theme,
+								svg: outcome.svg,
+								...(outcome.model ? { model: outcome.model } : {}),
+								ms: Math.round(outcome.ms),
+							});
 						else failures.set(job.source, outcome);
 					});
 				}
@@ -95,8 +113,16 @@ export async function prerenderDiagrams(requests: Pick<DiagramRequest, 'source' 
 			.filter((r) => failures.has(r.source))
 			.map((r) => {
 				const failure = failures.get(r.source)!;
-				const at = failure.line !== undefined ? ` (diagram line ${failure.line} is file line ${r.contentLine + failure.line - 1})` : '';
-				return { file: r.file, line: r.line, field: 'diagram', message: `Mermaid could not render this diagram${at}:\n${indent(failure.message)}` };
+				const at =
+					failure.line !== undefined
+						? ` (diagram line ${failure.line} is file line ${r.contentLine + failure.line - 1})`
+						: '';
+				return {
+					file: r.file,
+					line: r.line,
+					field: 'diagram',
+					message: `Mermaid could not render this diagram${at}:\n${indent(failure.message)}`,
+				};
 			});
 		throw new ContentError(problems);
 	}

@@ -48,16 +48,25 @@ export function remarkDiagrams(settings: RemarkDiagramsOptions) {
 		const found: Found[] = [];
 		visit(tree, 'code', (node: Code, index, parent) => {
 			if (node.lang?.toLowerCase() !== 'mermaid' || !parent || index === undefined) return;
-			found.push({ node, index, parent: parent as Found['parent'], source: normaliseDiagramSource(node.value), line: node.position?.start.line ?? 0 });
+			found.push({
+				node,
+				index,
+				parent: parent as Found['parent'],
+				source: normaliseDiagramSource(node.value),
+				line: node.position?.start.line ?? 0,
+			});
 		});
 		if (!found.length) return;
 
 		const lookup = (source: string) =>
-			Object.fromEntries(DIAGRAM_THEMES.map((theme) => [theme, readCachedDiagram(options.cacheDir, diagramKey(source, theme, options.parts))])) as Record<
-				DiagramTheme,
-				CachedDiagram | undefined
-			>;
-		const isComplete = (v: Record<DiagramTheme, CachedDiagram | undefined>): v is Record<DiagramTheme, CachedDiagram> => DIAGRAM_THEMES.every((t) => v[t]);
+			Object.fromEntries(
+				DIAGRAM_THEMES.map((theme) => [
+					theme,
+					readCachedDiagram(options.cacheDir, diagramKey(source, theme, options.parts)),
+				]),
+			) as Record<DiagramTheme, CachedDiagram | undefined>;
+		const isComplete = (v: Record<DiagramTheme, CachedDiagram | undefined>): v is Record<DiagramTheme, CachedDiagram> =>
+			DIAGRAM_THEMES.every((t) => v[t]);
 
 		let variants = found.map((f) => lookup(f.source));
 		const misses = found.filter((_, i) => !isComplete(variants[i]!));
@@ -73,12 +82,22 @@ export function remarkDiagrams(settings: RemarkDiagramsOptions) {
 
 		found.forEach((f, i) => {
 			const v = variants[i]!;
-			if (!isComplete(v)) throw new Error(`${file.path}:${f.line} diagram: rendered but missing from the cache at ${options.cacheDir}`);
+			if (!isComplete(v))
+				throw new Error(`${file.path}:${f.line} diagram: rendered but missing from the cache at ${options.cacheDir}`);
 			// A .md page is not compiled to JSX: the (already sanitised) SVG goes in as hast elements.
 			const embed = String(file.path).endsWith('.mdx') ? embedHtml : embedHast;
-			const figure = diagramMarkup({ variants: v, idPrefix: diagramIdPrefix(displayPath(file.path), i + 1), base: options.base, embed });
+			const figure = diagramMarkup({
+				variants: v,
+				idPrefix: diagramIdPrefix(displayPath(file.path), i + 1),
+				base: options.base,
+				embed,
+			});
 			// A paragraph turned into <figure> by mdast-util-to-hast (hName/hProperties/hChildren); the code node goes.
-			f.parent.children[f.index] = { type: 'paragraph', children: [], data: { hName: 'figure', hProperties: figure.properties, hChildren: figure.children } };
+			f.parent.children[f.index] = {
+				type: 'paragraph',
+				children: [],
+				data: { hName: 'figure', hProperties: figure.properties, hChildren: figure.children },
+			};
 		});
 	};
 }
@@ -102,7 +121,14 @@ function embedHtml(html: string): ElementContent {
 				value: {
 					type: 'mdxJsxAttributeValueExpression',
 					value: JSON.stringify(html),
-					data: { estree: { type: 'Program', sourceType: 'module', comments: [], body: [{ type: 'ExpressionStatement', expression: literal }] } },
+					data: {
+						estree: {
+							type: 'Program',
+							sourceType: 'module',
+							comments: [],
+							body: [{ type: 'ExpressionStatement', expression: literal }],
+						},
+					},
 				},
 			},
 		],

@@ -56,7 +56,10 @@ const MERMAID_CONFIG = {
  *     solid #ccc border (12:1), and light and dark then differ in colours only, so a page can carry one SVG for both
  *     themes (src/diagrams/merge.ts).
  */
-const THEME_VARIABLES: Record<DiagramTheme, Record<string, string | boolean>> = { light: {}, dark: { edgeLabelBackground: '#1b1f27', useGradient: false } };
+const THEME_VARIABLES: Record<DiagramTheme, Record<string, string | boolean>> = {
+	light: {},
+	dark: { edgeLabelBackground: '#1b1f27', useGradient: false },
+};
 
 export interface DiagramNode {
 	id: string;
@@ -132,7 +135,9 @@ export async function openRenderer(): Promise<DiagramRenderer> {
 	try {
 		const script = mermaidScriptPath();
 		// Both pages load Mermaid at once, before the first render, so start-up and rendering time are told apart.
-		const prepared = await Promise.all(DIAGRAM_THEMES.map(async (theme) => [theme, await preparePage(browser, script, theme)] as const));
+		const prepared = await Promise.all(
+			DIAGRAM_THEMES.map(async (theme) => [theme, await preparePage(browser, script, theme)] as const),
+		);
 		const pages = new Map<DiagramTheme, Page>(prepared);
 		return {
 			async render(sources, theme) {
@@ -156,7 +161,11 @@ function postProcess(svg: string): string {
 function pageArgs(sources: string[], theme: DiagramTheme): PageArgs {
 	return {
 		sources,
-		config: { ...MERMAID_CONFIG, theme: MERMAID_THEME[theme], themeVariables: { ...THEME_VARIABLES[theme], fontFamily: FONT_FAMILY } },
+		config: {
+			...MERMAID_CONFIG,
+			theme: MERMAID_THEME[theme],
+			themeVariables: { ...THEME_VARIABLES[theme], fontFamily: FONT_FAMILY },
+		},
 		withModel: theme === 'light',
 		token: RENDER_TOKEN,
 	};
@@ -173,7 +182,11 @@ async function preparePage(browser: Browser, script: string, theme: DiagramTheme
 	await page.route('**/*', async (route) => {
 		const url = new URL(route.request().url());
 		if (url.origin !== PAGE_ORIGIN) return route.abort();
-		if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>' });
+		if (url.pathname === '/')
+			return route.fulfill({
+				contentType: 'text/html',
+				body: '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>',
+			});
 		const file = path.join(dist, path.normalize(decodeURIComponent(url.pathname)));
 		if (!file.startsWith(dist + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
 		return route.fulfill({ contentType: 'text/javascript', body: await fs.promises.readFile(file) });
@@ -182,7 +195,9 @@ async function preparePage(browser: Browser, script: string, theme: DiagramTheme
 	await page.evaluate(FAST_DEFINE_PROPERTY);
 	// A string, not a function: this module is also loaded through Vite (astro.config.ts), which rewrites import()
 	// inside functions into a helper that does not exist in the page.
-	await page.evaluate(`import(${JSON.stringify(`${PAGE_ORIGIN}/${path.basename(script)}`)}).then((m) => { window.mermaid = m.default; })`);
+	await page.evaluate(
+		`import(${JSON.stringify(`${PAGE_ORIGIN}/${path.basename(script)}`)}).then((m) => { window.mermaid = m.default; })`,
+	);
 	const [warm] = await page.evaluate(renderInPage, pageArgs([WARM_UP], theme));
 	if (!warm?.ok) throw new Error(`Mermaid failed to start in the browser: ${warm ? warm.message : 'no result'}`);
 	return page;
@@ -214,7 +229,9 @@ interface PageArgs {
 	token: string;
 }
 
-type PageOutcome = { ok: true; svg: string; model?: DiagramModel; ms: number } | { ok: false; message: string; line?: number };
+type PageOutcome =
+	| { ok: true; svg: string; model?: DiagramModel; ms: number }
+	| { ok: false; message: string; line?: number };
 
 /**
  * Runs inside the page (serialised by Playwright): it must be self-contained, reach Mermaid only through window, and
@@ -233,10 +250,15 @@ async function renderInPage(args: PageArgs): Promise<PageOutcome[]> {
 	}
 	const mermaid = (window as unknown as { mermaid: Mermaid }).mermaid;
 	mermaid.initialize(args.config);
-	const call = (db: MermaidDb, name: string): unknown => (typeof db[name] === 'function' ? (db[name] as () => unknown).call(db) : undefined);
+	const call = (db: MermaidDb, name: string): unknown =>
+		typeof db[name] === 'function' ? (db[name] as () => unknown).call(db) : undefined;
 	const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 	const entries = (v: unknown): Array<[string, Record<string, unknown>]> =>
-		v instanceof Map ? [...v.entries()] : v && typeof v === 'object' ? (Object.entries(v) as Array<[string, Record<string, unknown>]>) : [];
+		v instanceof Map
+			? [...v.entries()]
+			: v && typeof v === 'object'
+				? (Object.entries(v) as Array<[string, Record<string, unknown>]>)
+				: [];
 
 	const modelOf = async (source: string): Promise<DiagramModel> => {
 		const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
@@ -249,19 +271,32 @@ async function renderInPage(args: PageArgs): Promise<PageOutcome[]> {
 		const groups = call(db, 'getSubGraphs');
 		if (Array.isArray(groups)) {
 			for (const g of groups as Array<Record<string, unknown>>) {
-				if (typeof g.id === 'string') nodes.push({ id: g.id, label: typeof g.title === 'string' && g.title ? g.title : g.id });
+				if (typeof g.id === 'string')
+					nodes.push({ id: g.id, label: typeof g.title === 'string' && g.title ? g.title : g.id });
 			}
 		}
 		const rawEdges = call(db, 'getEdges');
 		const edges: DiagramEdge[] = Array.isArray(rawEdges)
-			? (rawEdges as Array<Record<string, unknown>>).map((e) => ({ from: String(e.start), to: String(e.end), label: typeof e.text === 'string' ? e.text : '', type: String(e.type ?? 'arrow_point') }))
+			? (rawEdges as Array<Record<string, unknown>>).map((e) => ({
+					from: String(e.start),
+					to: String(e.end),
+					label: typeof e.text === 'string' ? e.text : '',
+					type: String(e.type ?? 'arrow_point'),
+				}))
 			: [];
 		// Sequence diagrams: participants are the nodes, messages the edges.
 		const messages = call(db, 'getMessages');
 		if (!nodes.length && Array.isArray(messages)) {
-			for (const [id, actor] of entries(call(db, 'getActors'))) nodes.push({ id, label: typeof actor.description === 'string' && actor.description ? actor.description : id });
+			for (const [id, actor] of entries(call(db, 'getActors')))
+				nodes.push({ id, label: typeof actor.description === 'string' && actor.description ? actor.description : id });
 			for (const m of messages as Array<Record<string, unknown>>) {
-				if (typeof m.from === 'string' && typeof m.to === 'string' && m.from && m.to) edges.push({ from: m.from, to: m.to, label: typeof m.message === 'string' ? m.message : '', type: 'message' });
+				if (typeof m.from === 'string' && typeof m.to === 'string' && m.from && m.to)
+					edges.push({
+						from: m.from,
+						to: m.to,
+						label: typeof m.message === 'string' ? m.message : '',
+						type: 'message',
+					});
 			}
 		}
 		const model: DiagramModel = { type: diagram.type, nodes, edges };
@@ -287,7 +322,11 @@ async function renderInPage(args: PageArgs): Promise<PageOutcome[]> {
 			const element = holder.querySelector('svg');
 			if (!element) throw new Error('Mermaid returned no <svg>');
 			const xml = new XMLSerializer().serializeToString(element);
-			out.push(model ? { ok: true, svg: xml, model, ms: performance.now() - started } : { ok: true, svg: xml, ms: performance.now() - started });
+			out.push(
+				model
+					? { ok: true, svg: xml, model, ms: performance.now() - started }
+					: { ok: true, svg: xml, ms: performance.now() - started },
+			);
 		} catch (error) {
 			const e = error as { message?: unknown; hash?: { loc?: { first_line?: unknown }; line?: unknown } };
 			const message = typeof e?.message === 'string' ? e.message : String(error);

@@ -28,7 +28,15 @@ export interface DiagramRequest {
  */
 export function listMdxFiles(dir: string): string[] {
 	return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-		.filter((d) => d.isFile() && /\.mdx?$/.test(d.name) && !path.relative(dir, d.parentPath).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+		.filter(
+			(d) =>
+				d.isFile() &&
+				/\.mdx?$/.test(d.name) &&
+				!path
+					.relative(dir, d.parentPath)
+					.split(path.sep)
+					.some((part) => part.startsWith('.') || part === 'node_modules'),
+		)
 		.map((d) => path.join(d.parentPath, d.name))
 		.sort();
 }
@@ -54,7 +62,14 @@ export function scanDiagrams(dir: string, facts: Facts): { requests: DiagramRequ
 					}
 				})
 				.join('\n');
-			if (!failed) requests.push({ source: normaliseDiagramSource(resolved), file, docId: doc.id, line: fence.line, contentLine: fence.contentLine });
+			if (!failed)
+				requests.push({
+					source: normaliseDiagramSource(resolved),
+					file,
+					docId: doc.id,
+					line: fence.line,
+					contentLine: fence.contentLine,
+				});
 		}
 	}
 	return { requests, problems };

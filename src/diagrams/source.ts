@@ -38,7 +38,13 @@ export function findMermaidFences(body: string, firstLine = 1): MermaidFence[] {
 			const marker = m[2]!;
 			// A backtick fence's info string may not contain backticks (then it is inline code, not a fence).
 			if (marker[0] === '`' && line.slice(m[0].length).includes('`')) return;
-			open = { marker, indent: m[1]!.length, mermaid: m[3]!.toLowerCase() === 'mermaid', line: firstLine + i, content: [] };
+			open = {
+				marker,
+				indent: m[1]!.length,
+				mermaid: m[3]!.toLowerCase() === 'mermaid',
+				line: firstLine + i,
+				content: [],
+			};
 			return;
 		}
 		const close = /^\s*(`{3,}|~{3,})\s*$/.exec(line);

@@ -22,7 +22,7 @@ export type CssNode = { kind: 'declaration'; text: string } | { kind: 'rule'; pr
 
 /** A stylesheet as rules and declarations; undefined when postcss cannot parse it. */
 export function parseCss(css: string): CssNode[] | undefined {
-	let root;
+	let root: ReturnType<typeof postcss.parse>;
 	try {
 		root = postcss.parse(css);
 	} catch {
@@ -97,7 +97,5 @@ export function scanTo(text: string, from: number, stops: string): number | unde
 }
 
 export function serialiseCss(nodes: CssNode[]): string {
-	return nodes
-		.map((n) => (n.kind === 'declaration' ? `${n.text};` : `${n.prelude}{${serialiseCss(n.body)}}`))
-		.join('');
+	return nodes.map((n) => (n.kind === 'declaration' ? `${n.text};` : `${n.prelude}{${serialiseCss(n.body)}}`)).join('');
 }

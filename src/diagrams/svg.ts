@@ -23,17 +23,26 @@ export function scopeSvgIds(svg: string, token: string): string {
 	return svg
 		.replace(/(\sid=")([^"]+)"/g, (_, pre: string, id: string) => `${pre}${scoped(id)}"`)
 		.replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${scoped(id)})`)
-		.replace(/<(?!a[\s>])([a-zA-Z][\w:-]*)(\s[^>]*?)?\shref="#([^"]+)"/g, (m: string, tag: string, attrs: string | undefined, id: string) =>
-			ids.has(id) ? `<${tag}${attrs ?? ''} href="#${scoped(id)}"` : m,
+		.replace(
+			/<(?!a[\s>])([a-zA-Z][\w:-]*)(\s[^>]*?)?\shref="#([^"]+)"/g,
+			(m: string, tag: string, attrs: string | undefined, id: string) =>
+				ids.has(id) ? `<${tag}${attrs ?? ''} href="#${scoped(id)}"` : m,
 		)
-		.replace(/(\saria-(?:labelledby|describedby)=")([^"]+)"/g, (_, pre: string, list: string) => `${pre}${list.split(/\s+/).map(scoped).join(' ')}"`);
+		.replace(
+			/(\saria-(?:labelledby|describedby)=")([^"]+)"/g,
+			(_, pre: string, list: string) => `${pre}${list.split(/\s+/).map(scoped).join(' ')}"`,
+		);
 }
 
 /** Replace the root's `width="100%"` and `max-width` style with the natural size from its viewBox. */
 export function sizeSvgRoot(svg: string): string {
 	return svg.replace(/^<svg\b[^>]*>/, (root) => {
-		const box = /\sviewBox="([^"]+)"/.exec(root)?.[1]?.trim().split(/[\s,]+/).map(Number);
-		if (!box || box.length !== 4 || box.some((n) => !Number.isFinite(n))) return root;
+		const box = /\sviewBox="([^"]+)"/
+			.exec(root)?.[1]
+			?.trim()
+			.split(/[\s,]+/)
+			.map(Number);
+		if (box?.length !== 4 || box.some((n) => !Number.isFinite(n))) return root;
 		const [, , w, h] = box as [number, number, number, number];
 		return root
 			.replace(/\s(?:width|height)="[^"]*"/g, '')
@@ -58,5 +67,8 @@ export function finaliseSvg(svg: string, options: FinaliseOptions): string {
 	return svg
 		.split(options.token)
 		.join(options.id)
-		.replace(/(<a\b[^>]*?\shref=")([^"]*)"/g, (_, pre: string, href: string) => `${pre}${escapeXml(prefixBase(decodeXml(href), options.base))}"`);
+		.replace(
+			/(<a\b[^>]*?\shref=")([^"]*)"/g,
+			(_, pre: string, href: string) => `${pre}${escapeXml(prefixBase(decodeXml(href), options.base))}"`,
+		);
 }

@@ -15,13 +15,26 @@ import type { CheckedDocument } from '../core/content-files.ts';
 import type { Facts } from '../facts/schema.ts';
 import { recordPath } from '../records/schema.ts';
 import { subtaskTitle, type Policy } from '../records/policy.ts';
-import { approvalChecklistMarkdown, signoffMarkdown, trainingRecordsMarkdown, table, type EvidenceLinker } from './approval-markdown.ts';
+import {
+	approvalChecklistMarkdown,
+	signoffMarkdown,
+	trainingRecordsMarkdown,
+	table,
+	type EvidenceLinker,
+} from './approval-markdown.ts';
 import type { ContentInputs } from '../quality/content-inputs.ts';
 import { formatMinutes, isoDay } from '../core/dates.ts';
 import { APPROVAL_FILE, EXPORT_LAYOUT, INDEX_FILE, exportEntryOf, type ExportEntry } from './export-layout.ts';
 import { mdTable } from '../facts/tables.ts';
 import { resolveFact } from '../facts/facts.ts';
-import { fileAnchors, rewriteHref, tagDocumentHeadings, type FileAnchors, type HeadingTag, type LinkContext } from './markdown-links.ts';
+import {
+	fileAnchors,
+	rewriteHref,
+	tagDocumentHeadings,
+	type FileAnchors,
+	type HeadingTag,
+	type LinkContext,
+} from './markdown-links.ts';
 import { mdxToMdast } from './mdx-to-mdast.ts';
 import { computeReadiness, type Evidence, type Readiness } from '../records/readiness.ts';
 import { recordHref } from '../records/record-links.ts';
@@ -46,12 +59,20 @@ interface DocPart {
 	links: Array<Link | Definition>;
 }
 
-const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', rule: '-', fences: true, listItemIndent: 'one' });
+const stringifier = unified()
+	.use(remarkGfm)
+	.use(remarkStringify, { bullet: '-', rule: '-', fences: true, listItemIndent: 'one' });
 
-export function buildExport(inputs: ContentInputs, options: ExportOptions): { files: ExportFile[]; readiness: Readiness } {
+export function buildExport(
+	inputs: ContentInputs,
+	options: ExportOptions,
+): { files: ExportFile[]; readiness: Readiness } {
 	const facts = inputs.loaded.facts;
 	const environment = options.environment ?? facts.site.defaultEnvironment;
-	if (!facts.environments[environment]) throw new Error(`no environment "${environment}" in facts.yaml; environments: ${Object.keys(facts.environments).join(', ')}`);
+	if (!facts.environments[environment])
+		throw new Error(
+			`no environment "${environment}" in facts.yaml; environments: ${Object.keys(facts.environments).join(', ')}`,
+		);
 	const label = options.contentLabel ?? 'content';
 	const siteUrl = facts.site.url.replace(/\/$/, '');
 	const { readinessDocuments: documents, records, policy } = inputs;
@@ -61,7 +82,9 @@ export function buildExport(inputs: ContentInputs, options: ExportOptions): { fi
 	// 1. Each document as a Markdown tree, grouped by the file it goes to.
 	const groups = new Map<string, { entry: ExportEntry; parts: DocPart[] }>();
 	for (const entry of EXPORT_LAYOUT.filter((e) => e.appendix)) groups.set(entry.file, { entry, parts: [] });
-	const ordered = [...inputs.documents].sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+	const ordered = [...inputs.documents].sort(
+		(a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title),
+	);
 	for (const doc of ordered) {
 		const entry = exportEntryOf(doc.source.id);
 		const merged = entry.match.endsWith('/');
@@ -76,7 +99,9 @@ export function buildExport(inputs: ContentInputs, options: ExportOptions): { fi
 		if (envKeys.length) tree.children.push(...environmentSection(facts, envKeys, merged ? 3 : 2));
 		tagDocumentHeadings(tree, doc.source.id);
 		const source = `${label}/${doc.source.id}.mdx`;
-		tree.children.unshift(...documentHeader(doc, facts, policy, environment, envKeys.length > 0, source, `${siteUrl}/${doc.source.id}/`));
+		tree.children.unshift(
+			...documentHeader(doc, facts, policy, environment, envKeys.length > 0, source, `${siteUrl}/${doc.source.id}/`),
+		);
 		const links: Array<Link | Definition> = [];
 		visit(tree, (n) => {
 			if (n.type === 'link' || n.type === 'definition') links.push(n as Link | Definition);
@@ -94,7 +119,9 @@ export function buildExport(inputs: ContentInputs, options: ExportOptions): { fi
 		for (const p of parts) fileOf.set(p.doc.source.id, file);
 	}
 	const anchorsOf = new Map<string, FileAnchors>([...trees].map(([file, tree]) => [file, fileAnchors(tree)]));
-	const folderFile = new Map(EXPORT_LAYOUT.filter((e) => e.match.endsWith('/')).map((e) => [e.match.slice(0, -1), e.file]));
+	const folderFile = new Map(
+		EXPORT_LAYOUT.filter((e) => e.match.endsWith('/')).map((e) => [e.match.slice(0, -1), e.file]),
+	);
 
 	// 3. Links, now that every target's anchor is known.
 	for (const [file, { parts }] of groups) {
@@ -109,15 +136,22 @@ export function buildExport(inputs: ContentInputs, options: ExportOptions): { fi
 	}
 
 	// 4. Markdown, with the computed appendices.
-	const linker = (from: string): EvidenceLinker => (e: Evidence) => evidenceMarkdown(e, from, fileOf, anchorsOf, siteUrl, label);
+	const linker =
+		(from: string): EvidenceLinker =>
+		(e: Evidence) =>
+			evidenceMarkdown(e, from, fileOf, anchorsOf, siteUrl, label);
 	const files: ExportFile[] = [];
 	for (const [file, { entry }] of groups) {
 		let text = `<!-- ${generated} -->\n\n${stringifier.stringify(trees.get(file)!)}`;
 		if (entry.appendix === 'signoffs') text += `\n${signoffMarkdown(readiness, '##', facts)}\n`;
-		if (entry.appendix === 'training-records') text += `\n${trainingRecordsMarkdown(inputs.records, readiness, facts, linker(file))}`;
+		if (entry.appendix === 'training-records')
+			text += `\n${trainingRecordsMarkdown(inputs.records, readiness, facts, linker(file))}`;
 		files.push({ path: file, content: text });
 	}
-	files.push({ path: APPROVAL_FILE, content: approvalChecklistMarkdown(readiness, facts, linker(APPROVAL_FILE), generated, label) });
+	files.push({
+		path: APPROVAL_FILE,
+		content: approvalChecklistMarkdown(readiness, facts, linker(APPROVAL_FILE), generated, label),
+	});
 	files.push({ path: INDEX_FILE, content: indexMarkdown(files, groups, readiness, generated) });
 	return { files: files.sort((a, b) => a.path.localeCompare(b.path)), readiness };
 }
@@ -135,7 +169,15 @@ function fileTree(entry: ExportEntry, parts: DocPart[]): Root {
 			type: 'list',
 			ordered: true,
 			spread: false,
-			children: parts.map((p) => ({ type: 'listItem', spread: false, children: [paragraph([{ type: 'link', url: `#doc:${p.doc.source.id}`, children: [{ type: 'text', value: p.doc.data.title }] }])] })),
+			children: parts.map((p) => ({
+				type: 'listItem',
+				spread: false,
+				children: [
+					paragraph([
+						{ type: 'link', url: `#doc:${p.doc.source.id}`, children: [{ type: 'text', value: p.doc.data.title }] },
+					]),
+				],
+			})),
 		});
 	} else {
 		children.push(paragraph([{ type: 'text', value: 'No document of this kind exists yet in the content folder.' }]));
@@ -159,15 +201,35 @@ function documentHeader(
 ): RootContent[] {
 	const d = doc.data;
 	const owner = `${d.owner.team} (${facts.roles[d.owner.role]?.title ?? d.owner.role})`;
-	const covers = d.covers.map((id) => `Subtask ${id}: ${subtaskTitle(policy, id) ?? '(not a subtask of the source task)'}`);
+	const covers = d.covers.map(
+		(id) => `Subtask ${id}: ${subtaskTitle(policy, id) ?? '(not a subtask of the source task)'}`,
+	);
 	const nodes: RootContent[] = [
 		{ type: 'blockquote', children: [paragraph([{ type: 'text', value: d.description }])] },
 		mdTable(
 			['Owner', 'Status', 'Last reviewed', 'Review every', 'Last tested', 'Takes'],
-			[[owner, d.status, isoDay(d.lastReviewed), `${d.reviewEvery} days`, `${isoDay(d.lastTested.date)} (${d.lastTested.method})`, `about ${formatMinutes(d.duration)}`]],
+			[
+				[
+					owner,
+					d.status,
+					isoDay(d.lastReviewed),
+					`${d.reviewEvery} days`,
+					`${isoDay(d.lastTested.date)} (${d.lastTested.method})`,
+					`about ${formatMinutes(d.duration)}`,
+				],
+			],
 		),
 		covers.length
-			? { type: 'list', ordered: false, spread: false, children: covers.map((c) => ({ type: 'listItem', spread: false, children: [paragraph([{ type: 'text', value: c }])] })) }
+			? {
+					type: 'list',
+					ordered: false,
+					spread: false,
+					children: covers.map((c) => ({
+						type: 'listItem',
+						spread: false,
+						children: [paragraph([{ type: 'text', value: c }])],
+					})),
+				}
 			: paragraph([{ type: 'text', value: 'Covers no subtask of the source task.' }]),
 		paragraph([
 			{ type: 'text', value: 'Source: ' },
@@ -197,10 +259,20 @@ function environmentSection(facts: Facts, keys: string[], depth: 2 | 3): RootCon
 		const values = resolveFact(facts, `env.${key}`).env!.values;
 		return [key, ...envs.map((e) => String(values[e]))];
 	});
-	return [heading(depth, 'Environment values'), mdTable(['Key', ...envs.map((e) => String((facts.environments[e] as Record<string, unknown>).name ?? e))], rows)];
+	return [
+		heading(depth, 'Environment values'),
+		mdTable(['Key', ...envs.map((e) => String((facts.environments[e] as Record<string, unknown>).name ?? e))], rows),
+	];
 }
 
-function evidenceMarkdown(e: Evidence, from: string, fileOf: Map<string, string>, anchorsOf: Map<string, FileAnchors>, siteUrl: string, label: string): string {
+function evidenceMarkdown(
+	e: Evidence,
+	from: string,
+	fileOf: Map<string, string>,
+	anchorsOf: Map<string, FileAnchors>,
+	siteUrl: string,
+	label: string,
+): string {
 	const text = e.label.replace(/[[\]]/g, '');
 	if (e.type === 'document') {
 		const file = fileOf.get(e.id);
@@ -209,13 +281,26 @@ function evidenceMarkdown(e: Evidence, from: string, fileOf: Map<string, string>
 		const rel = file === from ? '' : path.posix.relative(path.posix.dirname(from), file);
 		return `[${text}](${rel}${anchor ? `#${anchor}` : ''})`;
 	}
-	if (e.type === 'record') return `[${text}](${siteUrl}/${recordHref(e.collection, e.id)}) (\`${label}/${recordPath(e.collection, e.id)}\`)`;
+	if (e.type === 'record')
+		return `[${text}](${siteUrl}/${recordHref(e.collection, e.id)}) (\`${label}/${recordPath(e.collection, e.id)}\`)`;
 	return `${text} (\`${label}/facts.yaml\`)`;
 }
 
-function indexMarkdown(files: ExportFile[], groups: Map<string, { entry: ExportEntry; parts: DocPart[] }>, readiness: Readiness, generated: string): string {
-	const rows = files.map((f) => [`[${f.path}](${f.path})`, f.path === APPROVAL_FILE ? `Computed: ${readiness.go ? 'GO' : 'NO-GO'} on ${readiness.on}` : (groups.get(f.path)?.parts ?? []).map((p) => p.doc.data.title).join('; ')]);
-	return [`# Operations documentation`, '', `<!-- ${generated} -->`, '', table(['File', 'Contents'], rows), ''].join('\n');
+function indexMarkdown(
+	files: ExportFile[],
+	groups: Map<string, { entry: ExportEntry; parts: DocPart[] }>,
+	readiness: Readiness,
+	generated: string,
+): string {
+	const rows = files.map((f) => [
+		`[${f.path}](${f.path})`,
+		f.path === APPROVAL_FILE
+			? `Computed: ${readiness.go ? 'GO' : 'NO-GO'} on ${readiness.on}`
+			: (groups.get(f.path)?.parts ?? []).map((p) => p.doc.data.title).join('; '),
+	]);
+	return [`# Operations documentation`, '', `<!-- ${generated} -->`, '', table(['File', 'Contents'], rows), ''].join(
+		'\n',
+	);
 }
 
 function heading(depth: Heading['depth'], value: string): Heading {

@@ -30,7 +30,8 @@ export const EXPORT_LAYOUT: readonly ExportEntry[] = [
 		match: 'playbooks/',
 		file: 'PROCEDURES/INCIDENT_RESPONSE_PLAYBOOK.md',
 		title: 'Incident response playbook',
-		intro: 'Security incident procedures, one section per scenario: detection, triage, investigation, evidence, containment, eradication, recovery, communication and post-incident review.',
+		intro:
+			'Security incident procedures, one section per scenario: detection, triage, investigation, evidence, containment, eradication, recovery, communication and post-incident review.',
 	},
 	{ match: 'procedures/escalation', file: 'PROCEDURES/ESCALATION_PROCEDURES.md' },
 	{ match: 'templates/post-incident-review', file: 'PROCEDURES/POST_INCIDENT_REVIEW_TEMPLATE.md' },
@@ -40,7 +41,8 @@ export const EXPORT_LAYOUT: readonly ExportEntry[] = [
 		match: 'training/',
 		file: 'PROCEDURES/TRAINING_MATERIALS.md',
 		title: 'Training materials',
-		intro: 'Operations team training (subtask 4.1) and the knowledge-transfer sessions held with it (subtask 4.2, attendance at the end).',
+		intro:
+			'Operations team training (subtask 4.1) and the knowledge-transfer sessions held with it (subtask 4.2, attendance at the end).',
 		appendix: 'training-records',
 	},
 ];
@@ -51,10 +53,15 @@ export const INDEX_FILE = 'README.md';
 
 /** The entry a document belongs to: its own, its folder's, or a file named after it. */
 export function exportEntryOf(id: string): ExportEntry {
-	const entry = EXPORT_LAYOUT.find((e) => e.match === id) ?? EXPORT_LAYOUT.find((e) => e.match.endsWith('/') && id.startsWith(e.match));
+	const entry =
+		EXPORT_LAYOUT.find((e) => e.match === id) ??
+		EXPORT_LAYOUT.find((e) => e.match.endsWith('/') && id.startsWith(e.match));
 	if (entry) return entry;
 	const [folder = '', ...rest] = id.split('/');
-	const name = rest.join('_').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+	const name = rest
+		.join('_')
+		.replace(/[^A-Za-z0-9]+/g, '_')
+		.toUpperCase();
 	return { match: id, file: `${folder === 'runbooks' ? 'RUNBOOKS' : 'PROCEDURES'}/${name}.md` };
 }
 

@@ -81,7 +81,11 @@ export function rewriteHref(href: string, ctx: LinkContext): string {
 	const id = pathPart.replace(/^\/+|\/+$/g, '');
 	const target = ctx.fileOf.get(id) ?? (!id.includes('/') ? ctx.folderFile.get(id) : undefined);
 	if (!target) return `${ctx.siteUrl.replace(/\/$/, '')}${href}`;
-	const fileAnchor = ctx.fileOf.has(id) ? (anchor ? anchorIn(id, anchor, ctx, target) : ctx.anchorsOf.get(target)?.docStart.get(id) ?? '') : anchor;
+	const fileAnchor = ctx.fileOf.has(id)
+		? anchor
+			? anchorIn(id, anchor, ctx, target)
+			: (ctx.anchorsOf.get(target)?.docStart.get(id) ?? '')
+		: anchor;
 	const relative = target === ctx.file ? '' : path.posix.relative(path.posix.dirname(ctx.file), target);
 	return `${relative}${fileAnchor ? `#${fileAnchor}` : ''}` || '#';
 }

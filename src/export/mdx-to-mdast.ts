@@ -55,7 +55,14 @@ export function mdxToMdast(body: string, options: MdxToMdastOptions): ConvertedD
 		} catch (error) {
 			if (!(error instanceof UnknownFactError)) throw error;
 			const at = node.position?.start;
-			throw new ContentError([{ file: options.file, ...(at ? { line: at.line + offset, column: at.column } : {}), field: 'fact', message: error.message }]);
+			throw new ContentError([
+				{
+					file: options.file,
+					...(at ? { line: at.line + offset, column: at.column } : {}),
+					field: 'fact',
+					message: error.message,
+				},
+			]);
 		}
 		if (!fact.env) return String(fact.value);
 		envKeys.add(fact.env.key);
@@ -94,11 +101,15 @@ export function mdxToMdast(body: string, options: MdxToMdastOptions): ConvertedD
 				// escape it (`https\://`) so GitHub does not link it.
 				return inLink ? [node] : autolinks(node.value);
 			case 'heading':
-				(node as Heading).depth = Math.min(6, (node as Heading).depth + (options.headingShift ?? 0)) as Heading['depth'];
+				(node as Heading).depth = Math.min(
+					6,
+					(node as Heading).depth + (options.headingShift ?? 0),
+				) as Heading['depth'];
 				break;
 		}
 		const linking = inLink || node.type === 'link' || node.type === 'linkReference';
-		if ('children' in node) (node as { children: Node[] }).children = (node.children as Node[]).flatMap((child) => transform(child, linking));
+		if ('children' in node)
+			(node as { children: Node[] }).children = (node.children as Node[]).flatMap((child) => transform(child, linking));
 		return [node];
 	};
 
@@ -114,7 +125,14 @@ export function mdxToMdast(body: string, options: MdxToMdastOptions): ConvertedD
 			.slice(0, 3)
 			.join(', ');
 		const pointer: PhrasingContent[] = [
-			{ type: 'emphasis', children: [{ type: 'text', value: `${name}${attrs ? ` (${attrs})` : ''}: shown on the ` }, { type: 'link', url: options.pageUrl, children: [{ type: 'text', value: 'web version of this page' }] }, { type: 'text', value: '.' }] },
+			{
+				type: 'emphasis',
+				children: [
+					{ type: 'text', value: `${name}${attrs ? ` (${attrs})` : ''}: shown on the ` },
+					{ type: 'link', url: options.pageUrl, children: [{ type: 'text', value: 'web version of this page' }] },
+					{ type: 'text', value: '.' },
+				],
+			},
 		];
 		return node.type === 'mdxJsxFlowElement' ? [{ type: 'paragraph', children: pointer }] : pointer;
 	};
@@ -128,7 +146,16 @@ function stringListAttribute(node: Jsx, name: string): string[] | undefined {
 	const attr = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
 	if (!attr || attr.value === null || attr.value === undefined) return undefined;
 	const raw = typeof attr.value === 'string' ? attr.value : attr.value.value;
-	return [...raw.matchAll(/["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!).concat(typeof attr.value === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : []);
+	return [...raw.matchAll(/["'`]([^"'`]+)["'`]/g)]
+		.map((m) => m[1]!)
+		.concat(
+			typeof attr.value === 'string'
+				? raw
+						.split(',')
+						.map((s) => s.trim())
+						.filter(Boolean)
+				: [],
+		);
 }
 
 function safeDecode(url: string): string {

@@ -36,12 +36,18 @@ export function loadFacts(dir: string): LoadedFacts {
 	const parsed = parseYamlWithSchema(readText(file), factsSchema, { file });
 	if (!parsed.data) throw new ContentError(parsed.problems);
 	const facts = parsed.data as Facts;
-	const problems = crossCheckFacts(facts).map((p) => ({ file, line: parsed.lineOf(p.path), field: p.path.join('.'), message: p.message }));
+	const problems = crossCheckFacts(facts).map((p) => ({
+		file,
+		line: parsed.lineOf(p.path),
+		field: p.path.join('.'),
+		message: p.message,
+	}));
 	if (problems.length) throw new ContentError(problems);
 	return { facts, file, lineOf: parsed.lineOf };
 }
 
-export const MISSING_FACTS_MESSAGE = 'facts file not found: the strict profile needs one (copy content/facts.yaml from the kit)';
+export const MISSING_FACTS_MESSAGE =
+	'facts file not found: the strict profile needs one (copy content/facts.yaml from the kit)';
 
 /**
  * The facts of a site without facts.yaml: no people, roles, severities or alerts, one environment. Pages that show
@@ -49,7 +55,12 @@ export const MISSING_FACTS_MESSAGE = 'facts file not found: the strict profile n
  */
 export function emptyFacts(): Facts {
 	return {
-		site: { title: 'Runbooks', url: 'http://localhost/', defaultEnvironment: 'production', home: { incident: [], deploy: [], rollback: [], escalate: [] } },
+		site: {
+			title: 'Runbooks',
+			url: 'http://localhost/',
+			defaultEnvironment: 'production',
+			home: { incident: [], deploy: [], rollback: [], escalate: [] },
+		},
 		service: {},
 		environments: { production: {} },
 		people: {},
@@ -65,30 +76,44 @@ function crossCheckFacts(facts: Facts): Array<{ path: string[]; message: string 
 	for (const [key, role] of Object.entries(facts.roles)) {
 		for (const slot of ['primary', 'backup'] as const) {
 			const who = role[slot];
-			if (who && !facts.people[who]) out.push({ path: ['roles', key, slot], message: `unknown person "${who}" (define it under people)` });
+			if (who && !facts.people[who])
+				out.push({ path: ['roles', key, slot], message: `unknown person "${who}" (define it under people)` });
 		}
 	}
 	facts.severities.forEach((level, i) => {
 		if (level.affectedPercent !== undefined && !level.impact.includes(`${level.affectedPercent}%`)) {
-			out.push({ path: ['severities', String(i), 'impact'], message: `${level.id}: impact must state affectedPercent (${level.affectedPercent}%) so the prose and the number agree` });
+			out.push({
+				path: ['severities', String(i), 'impact'],
+				message: `${level.id}: impact must state affectedPercent (${level.affectedPercent}%) so the prose and the number agree`,
+			});
 		}
 		if (level.windowMinutes !== undefined && !level.impact.includes(`${level.windowMinutes} minutes`)) {
-			out.push({ path: ['severities', String(i), 'impact'], message: `${level.id}: impact must state windowMinutes (${level.windowMinutes} minutes) so the prose and the number agree` });
+			out.push({
+				path: ['severities', String(i), 'impact'],
+				message: `${level.id}: impact must state windowMinutes (${level.windowMinutes} minutes) so the prose and the number agree`,
+			});
 		}
 		for (const role of [...level.notify, level.decides]) {
-			if (!facts.roles[role]) out.push({ path: ['severities', String(i)], message: `unknown role "${role}" in severity ${level.id}` });
+			if (!facts.roles[role])
+				out.push({ path: ['severities', String(i)], message: `unknown role "${role}" in severity ${level.id}` });
 		}
 	});
 	const envs = Object.entries(facts.environments);
 	if (!facts.environments[facts.site.defaultEnvironment]) {
-		out.push({ path: ['site', 'defaultEnvironment'], message: `no environment "${facts.site.defaultEnvironment}" under environments` });
+		out.push({
+			path: ['site', 'defaultEnvironment'],
+			message: `no environment "${facts.site.defaultEnvironment}" under environments`,
+		});
 	}
 	const reference = envs[0];
 	if (reference) {
 		const want = leafKeys(reference[1]).sort().join(',');
 		for (const [name, env] of envs.slice(1)) {
 			if (leafKeys(env).sort().join(',') !== want) {
-				out.push({ path: ['environments', name], message: `environments must define the same keys (compare with "${reference[0]}") so the environment picker can switch every value` });
+				out.push({
+					path: ['environments', name],
+					message: `environments must define the same keys (compare with "${reference[0]}") so the environment picker can switch every value`,
+				});
 			}
 		}
 	}
@@ -125,13 +150,22 @@ export function resolveFact(facts: Facts, key: string): ResolvedFact {
 	const value = getPath(facts, rest);
 	if (value === undefined) throw unknown(facts, key);
 	if (!isScalar(value)) {
-		throw new UnknownFactError(`fact "${key}" is a group, not a value; use one of: ${leafKeys(value).slice(0, 6).map((k) => `${key}.${k}`).join(', ')}`);
+		throw new UnknownFactError(
+			`fact "${key}" is a group, not a value; use one of: ${leafKeys(value)
+				.slice(0, 6)
+				.map((k) => `${key}.${k}`)
+				.join(', ')}`,
+		);
 	}
 	return { key, value };
 }
 
 /** Replace every `{facts.x}` / `{env.x}` in a string. `onFact` can wrap values (the Markdown export just inlines). */
-export function replaceFactReferences(text: string, facts: Facts, onFact: (fact: ResolvedFact) => string = (f) => String(f.value)): string {
+export function replaceFactReferences(
+	text: string,
+	facts: Facts,
+	onFact: (fact: ResolvedFact) => string = (f) => String(f.value),
+): string {
 	return text.replace(FACT_REFERENCE, (_, key: string) => onFact(resolveFact(facts, key)));
 }
 
@@ -143,7 +177,10 @@ function getPath(tree: unknown, keys: string[]): unknown {
 	let node: unknown = tree;
 	for (const k of keys) {
 		if (node === null || typeof node !== 'object') return undefined;
-		node = Array.isArray(node) && !/^\d+$/.test(k) ? node.find((item) => (item as { id?: unknown })?.id === k) : (node as Record<string, unknown>)[k];
+		node =
+			Array.isArray(node) && !/^\d+$/.test(k)
+				? node.find((item) => (item as { id?: unknown })?.id === k)
+				: (node as Record<string, unknown>)[k];
 	}
 	return node;
 }

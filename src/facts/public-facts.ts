@@ -19,6 +19,7 @@ export function redactForPublic(facts: Facts): Facts {
 function redactTree(node: unknown): unknown {
 	if (typeof node === 'string') return PHONE.test(node) || EMAIL.test(node) ? WITHHELD : node;
 	if (Array.isArray(node)) return node.map(redactTree);
-	if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, redactTree(v)]));
+	if (node && typeof node === 'object')
+		return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, redactTree(v)]));
 	return node;
 }

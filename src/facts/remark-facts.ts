@@ -16,7 +16,10 @@ import type { Facts } from './schema.ts';
 
 const WHOLE_REFERENCE = /^\s*((?:facts|env)\.[A-Za-z0-9_.-]+)\s*$/;
 
-interface Position { line: number; column: number }
+interface Position {
+	line: number;
+	column: number;
+}
 
 export function remarkFacts(options: { facts: () => Facts }) {
 	return (tree: Root, file: VFile) => {
@@ -26,7 +29,9 @@ export function remarkFacts(options: { facts: () => Facts }) {
 				return resolveFact(facts, key);
 			} catch (error) {
 				if (!(error instanceof UnknownFactError)) throw error;
-				throw new ContentError([{ file: file.path, line: at.line, column: at.column, field: 'fact', message: error.message }]);
+				throw new ContentError([
+					{ file: file.path, line: at.line, column: at.column, field: 'fact', message: error.message },
+				]);
 			}
 		};
 
@@ -39,8 +44,26 @@ export function remarkFacts(options: { facts: () => Facts }) {
 					if (!match || !parent || index === undefined) return;
 					const fact = resolve(match[1]!, start);
 					const value = String(fact.value);
-					const replacement = (fact.env ? { type: 'text', value, data: { hName: 'span', hProperties: envProperties(fact.env.key), hChildren: [{ type: 'text', value }] } } : { type: 'text', value }) as Text;
-					parent.children.splice(index, 1, node.type === 'mdxFlowExpression' ? ({ type: 'paragraph', children: [replacement] } as never) : (replacement as never));
+					const replacement = (
+						fact.env
+							? {
+									type: 'text',
+									value,
+									data: {
+										hName: 'span',
+										hProperties: envProperties(fact.env.key),
+										hChildren: [{ type: 'text', value }],
+									},
+								}
+							: { type: 'text', value }
+					) as Text;
+					parent.children.splice(
+						index,
+						1,
+						node.type === 'mdxFlowExpression'
+							? ({ type: 'paragraph', children: [replacement] } as never)
+							: (replacement as never),
+					);
 					return;
 				}
 				case 'inlineCode':
@@ -52,7 +75,10 @@ export function remarkFacts(options: { facts: () => Facts }) {
 					const segments = splitReferences(code.value, (key, offset) => {
 						const before = code.value.slice(0, offset);
 						const lines = before.split('\n');
-						const column = lines.length === 1 && node.type === 'inlineCode' ? start.column + 1 + offset : (lines.at(-1)?.length ?? 0) + 1;
+						const column =
+							lines.length === 1 && node.type === 'inlineCode'
+								? start.column + 1 + offset
+								: (lines.at(-1)?.length ?? 0) + 1;
 						return resolve(key, { line: firstLine + lines.length - 1, column });
 					});
 					if (!segments.some((s) => typeof s !== 'string')) return;
@@ -86,7 +112,10 @@ function envProperties(key: string): Record<string, string> {
 	return { dataEnv: key };
 }
 
-function splitReferences(text: string, resolve: (key: string, offset: number) => ResolvedFact): Array<string | ResolvedFact> {
+function splitReferences(
+	text: string,
+	resolve: (key: string, offset: number) => ResolvedFact,
+): Array<string | ResolvedFact> {
 	const out: Array<string | ResolvedFact> = [];
 	let last = 0;
 	for (const match of text.matchAll(FACT_REFERENCE)) {
@@ -101,5 +130,10 @@ function splitReferences(text: string, resolve: (key: string, offset: number) =>
 function toHast(segment: string | ResolvedFact): ElementContent {
 	if (typeof segment === 'string') return { type: 'text', value: segment };
 	if (!segment.env) return { type: 'text', value: String(segment.value) };
-	return { type: 'element', tagName: 'span', properties: envProperties(segment.env.key), children: [{ type: 'text', value: String(segment.value) }] };
+	return {
+		type: 'element',
+		tagName: 'span',
+		properties: envProperties(segment.env.key),
+		children: [{ type: 'text', value: String(segment.value) }],
+	};
 }

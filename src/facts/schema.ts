@@ -115,23 +115,35 @@ export const podLabelsSchema = z.strictObject({
 });
 
 /** `decisions:` who decides an action (role key), and the rule documents quote. */
-export const decisionSchema = z.strictObject({ decides: slugKey, informs: slugKey.optional(), rule: z.string().min(1) });
+export const decisionSchema = z.strictObject({
+	decides: slugKey,
+	informs: slugKey.optional(),
+	rule: z.string().min(1),
+});
 
 /** `gates:` a deployment checklist approval gate: who runs its items, who approves it (never one of the runners). */
-export const gateSchema = z.strictObject({ name: z.string().min(1), covers: z.string().min(1), runs: z.array(slugKey).min(1), approves: slugKey });
-
+export const gateSchema = z.strictObject({
+	name: z.string().min(1),
+	covers: z.string().min(1),
+	runs: z.array(slugKey).min(1),
+	approves: slugKey,
+});
 
 export const factsSchema = z.looseObject({
 	site: siteSchema,
 	service: factTree,
-	environments: z.record(slugKey, factTree).refine((envs) => Object.keys(envs).length > 0, 'define at least one environment'),
+	environments: z
+		.record(slugKey, factTree)
+		.refine((envs) => Object.keys(envs).length > 0, 'define at least one environment'),
 	people: z.record(slugKey, personSchema),
 	roles: z.record(slugKey, roleSchema),
 	severities: z.array(severityLevelSchema).min(1),
 	alerts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'alert names are identifiers'), alertSchema),
 	logSchema: logSchemaSchema.optional(),
 	/** Every metric a query in the handbook uses. */
-	metrics: z.record(z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'metric names are Prometheus identifiers'), metricSchema).optional(),
+	metrics: z
+		.record(z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'metric names are Prometheus identifiers'), metricSchema)
+		.optional(),
 	/** Labels every scraped series carries (job, instance, ...). */
 	metricTargetLabels: z.array(z.string().min(1)).optional(),
 	podLabels: podLabelsSchema.optional(),

@@ -16,7 +16,17 @@ export function mdTable(head: string[], rows: string[][]): Table {
 export function severityTable(facts: Facts): Table {
 	const role = (key: string) => facts.roles[key]?.title ?? key;
 	return mdTable(
-		['Level', 'Customer impact', 'Examples', 'Acknowledge within', 'Escalate if no progress in', 'Updates every', 'Who is paged', 'Decides', 'Review within'],
+		[
+			'Level',
+			'Customer impact',
+			'Examples',
+			'Acknowledge within',
+			'Escalate if no progress in',
+			'Updates every',
+			'Who is paged',
+			'Decides',
+			'Review within',
+		],
 		facts.severities.map((s) => [
 			`${s.id} · ${s.name}`,
 			s.impact,
@@ -41,8 +51,16 @@ export function contactsTable(facts: Facts, roles: string[] = Object.keys(facts.
 		['Role', 'Primary', 'Backup', 'Reach the role'],
 		roles.map((key) => {
 			const role = facts.roles[key];
-			if (!role) throw new Error(`<Contacts roles>: unknown role "${key}"; roles in facts.yaml: ${Object.keys(facts.roles).join(', ')}`);
-			return [`${role.title} (${role.team})`, person(role.primary), person(role.backup), [role.pager, role.channel].filter(Boolean).join(' · ') || '—'];
+			if (!role)
+				throw new Error(
+					`<Contacts roles>: unknown role "${key}"; roles in facts.yaml: ${Object.keys(facts.roles).join(', ')}`,
+				);
+			return [
+				`${role.title} (${role.team})`,
+				person(role.primary),
+				person(role.backup),
+				[role.pager, role.channel].filter(Boolean).join(' · ') || '—',
+			];
 		}),
 	);
 }

@@ -27,7 +27,8 @@ export function precacheGroup(sitePath: string): string {
 
 export function precacheVersion(entries: PrecacheEntry[]): string {
 	const hash = createHash('sha256');
-	for (const e of [...entries].sort((a, b) => a.url.localeCompare(b.url))) hash.update(`${e.url}\0${e.revision ?? ''}\n`);
+	for (const e of [...entries].sort((a, b) => a.url.localeCompare(b.url)))
+		hash.update(`${e.url}\0${e.revision ?? ''}\n`);
 	return hash.digest('hex').slice(0, 16);
 }
 

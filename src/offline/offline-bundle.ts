@@ -21,7 +21,13 @@ import { offlineSearchScript } from './client/offline-search.ts';
 import type { ContentStamp } from '../core/content-stamp.ts';
 import { SEARCH_BUNDLE_DIR } from '../core/search-bundle.ts';
 import { builtFiles } from '../core/site-files.ts';
-import { OFFLINE_MANIFEST_FILE, OFFLINE_PAGE, OFFLINE_ZIP_FILE, OFFLINE_ZIP_FOLDER, SERVICE_WORKER_FILE } from './offline-files.ts';
+import {
+	OFFLINE_MANIFEST_FILE,
+	OFFLINE_PAGE,
+	OFFLINE_ZIP_FILE,
+	OFFLINE_ZIP_FOLDER,
+	SERVICE_WORKER_FILE,
+} from './offline-files.ts';
 import { rewriteCssUrls, rewriteHtmlUrls, type LinkContext } from './offline-links.ts';
 import { buildOfflineSearchData } from './offline-search-index.ts';
 
@@ -51,7 +57,8 @@ export interface BundleResult {
 }
 
 function leftOut(file: string): boolean {
-	if (LEFT_OUT.some((rule) => (rule.endsWith('/') ? file.startsWith(rule) : file === rule)) || file.endsWith('.map')) return true;
+	if (LEFT_OUT.some((rule) => (rule.endsWith('/') ? file.startsWith(rule) : file === rule)) || file.endsWith('.map'))
+		return true;
 	// Astro's script chunks are ES modules, which file:// cannot run, and no page of the download references them.
 	return file.startsWith('_astro/') && /\.m?js$/.test(file);
 }

@@ -67,8 +67,14 @@ export function rewriteHtmlUrls(html: string, context: LinkContext): string {
 		.map((part, i) => {
 			const rewrite = (markup: string) =>
 				markup
-					.replace(URL_ATTRIBUTE, (_m, attr: string, quote: string, value: string) => `${attr}${quote}${offlineUrl(value, context)}${quote}`)
-					.replace(REFRESH, (_m, start: string, value: string, end: string) => `${start}${offlineUrl(value, context)}${end}`);
+					.replace(
+						URL_ATTRIBUTE,
+						(_m, attr: string, quote: string, value: string) => `${attr}${quote}${offlineUrl(value, context)}${quote}`,
+					)
+					.replace(
+						REFRESH,
+						(_m, start: string, value: string, end: string) => `${start}${offlineUrl(value, context)}${end}`,
+					);
 			// A script: only its opening tag (src) is markup.
 			return i % 2 === 1 ? part.replace(/^<script\b[^>]*>/i, rewrite) : rewrite(part);
 		})
@@ -77,5 +83,8 @@ export function rewriteHtmlUrls(html: string, context: LinkContext): string {
 
 /** Rewrites url(...) references in a stylesheet (Astro writes them site-absolute, with the base). */
 export function rewriteCssUrls(css: string, context: LinkContext): string {
-	return css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (_m, quote: string, value: string) => `url(${quote}${offlineUrl(value.trim(), context)}${quote})`);
+	return css.replace(
+		/url\(\s*(["']?)([^"')]+)\1\s*\)/g,
+		(_m, quote: string, value: string) => `url(${quote}${offlineUrl(value.trim(), context)}${quote})`,
+	);
 }

@@ -25,9 +25,13 @@ const SIGNATURE = 'pagefind_dcd';
 
 export function readFragment(file: string): Fragment {
 	const raw = gunzipSync(fs.readFileSync(file)).toString('utf8');
-	if (!raw.startsWith(SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment (no "${SIGNATURE}" signature); has the Pagefind version changed?`);
+	if (!raw.startsWith(SIGNATURE))
+		throw new Error(
+			`${file}: not a Pagefind fragment (no "${SIGNATURE}" signature); has the Pagefind version changed?`,
+		);
 	const fragment = JSON.parse(raw.slice(SIGNATURE.length)) as Fragment;
-	if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string') throw new Error(`${file}: Pagefind fragment without url/content`);
+	if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string')
+		throw new Error(`${file}: Pagefind fragment without url/content`);
 	return fragment;
 }
 
@@ -52,7 +56,9 @@ export function headingAt(words: string[], location: number, anchorText: string)
 /** One page's sections: the text before the first anchor (the page's top), then one per anchor, in order. */
 export function sectionsOf(fragment: Fragment, pageIndex: number): OfflineSearchData['sections'] {
 	const words = fragment.content.split(/\s+/).filter(Boolean);
-	const anchors = [...(fragment.anchors ?? [])].filter((a) => a.id && /^h[1-6]$/.test(a.element)).sort((a, b) => a.location - b.location);
+	const anchors = [...(fragment.anchors ?? [])]
+		.filter((a) => a.id && /^h[1-6]$/.test(a.element))
+		.sort((a, b) => a.location - b.location);
 	const sections: OfflineSearchData['sections'] = [];
 	const firstAt = anchors[0]?.location ?? words.length;
 	if (firstAt > 0) sections.push({ p: pageIndex, a: '', h: '', x: words.slice(0, firstAt).join(' ') });
@@ -66,13 +72,20 @@ export function sectionsOf(fragment: Fragment, pageIndex: number): OfflineSearch
 
 export function buildOfflineSearchData(pagefindDir: string): OfflineSearchData {
 	const folder = path.join(pagefindDir, 'fragment');
-	if (!fs.existsSync(folder)) throw new Error(`${folder} does not exist: the offline search index is built from Pagefind's output, which must be written first`);
+	if (!fs.existsSync(folder))
+		throw new Error(
+			`${folder} does not exist: the offline search index is built from Pagefind's output, which must be written first`,
+		);
 	const files = builtFiles(folder, { ext: '.pf_fragment' });
 	const fragments = files.map((f) => readFragment(path.join(folder, f))).sort((a, b) => a.url.localeCompare(b.url));
 	const data: OfflineSearchData = { pages: [], sections: [] };
 	for (const fragment of fragments) {
 		const index = data.pages.length;
-		data.pages.push({ u: fragment.url.replace(/^\/+/, ''), t: fragment.meta?.title ?? fragment.url, k: fragment.filters?.kind?.[0] ?? '' });
+		data.pages.push({
+			u: fragment.url.replace(/^\/+/, ''),
+			t: fragment.meta?.title ?? fragment.url,
+			k: fragment.filters?.kind?.[0] ?? '',
+		});
 		data.sections.push(...sectionsOf(fragment, index));
 	}
 	return data;

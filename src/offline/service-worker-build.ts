@@ -14,7 +14,13 @@
  */
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
-import { CACHE_PREFIX, OFFLINE_MANIFEST_FILE, OFFLINE_PAGE, OFFLINE_ZIP_FILE, SERVICE_WORKER_FILE } from './offline-files.ts';
+import {
+	CACHE_PREFIX,
+	OFFLINE_MANIFEST_FILE,
+	OFFLINE_PAGE,
+	OFFLINE_ZIP_FILE,
+	SERVICE_WORKER_FILE,
+} from './offline-files.ts';
 
 export interface PrecacheEntry {
 	/** Absolute path on the site, with the base ("/ops/runbooks/rollback/index.html"). */
@@ -72,6 +78,7 @@ export async function writeServiceWorker(siteDir: string, base: string): Promise
 			},
 		],
 	});
-	if (!entries.some((e) => e.url === fallbackURL)) throw new Error(`the offline page ${fallbackURL} is not in the precache (src/offline/routes/offline.astro)`);
+	if (!entries.some((e) => e.url === fallbackURL))
+		throw new Error(`the offline page ${fallbackURL} is not in the precache (src/offline/routes/offline.astro)`);
 	return { entries, warnings: result.warnings };
 }

@@ -84,14 +84,25 @@ export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 			if (f.rendered) syntax.rendered++;
 			else {
 				syntax.leftAsText++;
-				warnings.push({ file: page.source.file, line: page.source.bodyLine + f.line - 1, field: 'syntax', message: `${f.what} is not rendered by Opsbook: shown as written` });
+				warnings.push({
+					file: page.source.file,
+					line: page.source.bodyLine + f.line - 1,
+					field: 'syntax',
+					message: `${f.what} is not rendered by Opsbook: shown as written`,
+				});
 			}
 		}
 	}
 	if (problems.length) throw new ContentError(problems);
 	const complete = new Set(result.documents.map((d) => d.source.file));
 	const coverage = coverageReport({
-		documents: result.pages.map((p) => ({ id: p.site.id, data: p.data, file: p.source.file, complete: complete.has(p.source.file), kindFrom: p.site.normalized.kindFrom })),
+		documents: result.pages.map((p) => ({
+			id: p.site.id,
+			data: p.data,
+			file: p.source.file,
+			complete: complete.has(p.source.file),
+			kindFrom: p.site.normalized.kindFrom,
+		})),
 		drafts: result.drafts.map((d) => ({ rel: d.doc.rel })),
 		unread: result.site.inventory.unread,
 		links,
@@ -107,9 +118,22 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 	const strict = options.profile === 'strict';
 	const kinds = options.kinds ?? resolveKinds();
 	const facts = options.facts ?? loadFacts(dir);
-	const site = loadSiteDocuments(dir, { kinds, defaults: options.defaults ?? {}, folders: options.folders ?? {}, exclude: options.exclude ?? [] });
-	const rules = options.alertRules?.length ? loadRuleAlerts(options.alertRules) : { alerts: [], problems: [], files: [] };
-	const front = checkFrontmatter(site.all, facts, options.profile ?? 'default', kinds, new Set(rules.alerts.map((a) => a.name)));
+	const site = loadSiteDocuments(dir, {
+		kinds,
+		defaults: options.defaults ?? {},
+		folders: options.folders ?? {},
+		exclude: options.exclude ?? [],
+	});
+	const rules = options.alertRules?.length
+		? loadRuleAlerts(options.alertRules)
+		: { alerts: [], problems: [], files: [] };
+	const front = checkFrontmatter(
+		site.all,
+		facts,
+		options.profile ?? 'default',
+		kinds,
+		new Set(rules.alerts.map((a) => a.name)),
+	);
 	const { documents, pages, problems, warnings } = front;
 	const report = (ps: ContentProblem[]) => (strict ? problems : warnings).push(...ps);
 	if (facts.missing && strict) problems.push({ file: facts.file, message: MISSING_FACTS_MESSAGE });
@@ -118,7 +142,12 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 	report(site.problems.filter((p) => p.field !== 'URL'));
 	// A kind guessed from the folder name (a runbooks/ folder of notes) owes no sections below strict; the coverage
 	// report counts them instead of a warning per document.
-	report(checkSections(strict ? pages : pages.filter((p) => ['frontmatter', 'defaults'].includes(p.site.normalized.kindFrom)), kinds));
+	report(
+		checkSections(
+			strict ? pages : pages.filter((p) => ['frontmatter', 'defaults'].includes(p.site.normalized.kindFrom)),
+			kinds,
+		),
+	);
 	const ids = new Set(pages.map((p) => p.site.id));
 	problems.push(...checkHomeLinks(ids, facts, sectionIds(pages)));
 	report(checkAlertRunbooks(pages, facts));
@@ -129,7 +158,9 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 	// Every file that ends up on the site or in print: facts, documents and records (cards scan their own, with a
 	// message about paper).
 	const records = listRecordFiles(dir).map((r) => r.file);
-	problems.push(...checkSecrets(dir, [...(facts.missing ? [] : [facts.file]), ...site.all.map((s) => s.source.file), ...records]));
+	problems.push(
+		...checkSecrets(dir, [...(facts.missing ? [] : [facts.file]), ...site.all.map((s) => s.source.file), ...records]),
+	);
 	problems.push(...checkCards(dir, facts, ids));
 	problems.push(...checkRecords(dir, facts, documents, options.policyFile).problems);
 	const overdue = overdueReviews(documents, today(options.today));

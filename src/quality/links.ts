@@ -21,7 +21,11 @@ export function idsOf(html: string): string[] {
 	return [...html.matchAll(ID)].map((m) => decodeEntities(m[1]!));
 }
 
-export function findBrokenLinks(pages: BuiltPage[], base: string, fileExists: (sitePath: string) => boolean): BrokenLink[] {
+export function findBrokenLinks(
+	pages: BuiltPage[],
+	base: string,
+	fileExists: (sitePath: string) => boolean,
+): BrokenLink[] {
 	const ids = new Map(pages.map((p) => [p.path, new Set(idsOf(p.html))]));
 	const broken: BrokenLink[] = [];
 	for (const page of pages) {
@@ -50,7 +54,8 @@ export function findBrokenLinks(pages: BuiltPage[], base: string, fileExists: (s
 				if (!fileExists(target)) broken.push({ page: page.path, href, reason: 'no such page' });
 				continue;
 			}
-			if (fragment && !targetIds.has(fragment)) broken.push({ page: page.path, href, reason: `no element with id "${fragment}" on ${target}` });
+			if (fragment && !targetIds.has(fragment))
+				broken.push({ page: page.path, href, reason: `no element with id "${fragment}" on ${target}` });
 		}
 	}
 	return broken;

@@ -17,7 +17,13 @@ import { parseDocument } from '../commands/index.ts';
 import type { ContentProblem } from '../core/errors.ts';
 
 /** Components documents and cards use without importing them (src/shell/mdx-components.ts, cards). */
-export const BUILT_IN_COMPONENTS = new Set(['SeverityMatrix', 'Contacts', 'AlertChart', 'CardSeverities', 'CardContacts']);
+export const BUILT_IN_COMPONENTS = new Set([
+	'SeverityMatrix',
+	'Contacts',
+	'AlertChart',
+	'CardSeverities',
+	'CardContacts',
+]);
 
 interface Positioned {
 	position?: { start: { line: number; column: number } } | undefined;
@@ -43,7 +49,13 @@ export function mdxSyntaxProblem(file: string, error: unknown): ContentProblem {
 export function checkMdxTree(file: string, tree: Root, components = BUILT_IN_COMPONENTS): ContentProblem[] {
 	const problems: ContentProblem[] = [];
 	const at = (node: Positioned, message: string) =>
-		problems.push({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, field: 'MDX', message });
+		problems.push({
+			file,
+			line: node.position?.start.line ?? 1,
+			column: node.position?.start.column ?? 1,
+			field: 'MDX',
+			message,
+		});
 	const defined = new Set<string>(['frontmatter', 'props']);
 	visit(tree, 'mdxjsEsm', (node) => {
 		const program = (node as { data?: { estree?: { body: EsNode[] } } }).data?.estree;
@@ -96,7 +108,12 @@ function resolves(spec: string, from: string): boolean {
 	}
 	if (spec.startsWith('astro:') || spec.startsWith('virtual:')) return true;
 	try {
-		createRequire(from).resolve(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/') + '/package.json');
+		createRequire(from).resolve(
+			`${spec
+				.split('/')
+				.slice(0, spec.startsWith('@') ? 2 : 1)
+				.join('/')}/package.json`,
+		);
 		return true;
 	} catch {
 		return false;
@@ -108,7 +125,9 @@ function resolves(spec: string, from: string): boolean {
  * message when it throws on its own (an undefined name, a property of undefined), else undefined. 50 ms at most.
  */
 function throws(expression: string, defined: Set<string>): string | undefined {
-	const anything: unknown = new Proxy(() => anything, { get: (_t, key) => (key === Symbol.toPrimitive ? () => '' : anything) });
+	const anything: unknown = new Proxy(() => anything, {
+		get: (_t, key) => (key === Symbol.toPrimitive ? () => '' : anything),
+	});
 	const context = vm.createContext(Object.fromEntries([...defined].map((name) => [name, anything])));
 	try {
 		new vm.Script(`(${expression})`).runInContext(context, { timeout: 50 });

@@ -10,11 +10,21 @@ export function checkSections(documents: PageDocument[], kinds: KindTable): Cont
 		const h2 = outline(source.body, source.bodyLine).filter((h) => h.depth === 2);
 		const rules = kinds[data.kind]?.sections ?? [];
 		const article = /^[aeiou]/i.test(data.kind) ? 'an' : 'a';
-		return missingSections(rules, h2.map((h) => h.text)).map((rule) => ({
+		return missingSections(
+			rules,
+			h2.map((h) => h.text),
+		).map((rule) => ({
 			file: source.file,
 			line: source.bodyLine,
 			field: 'sections',
-			message: `${article} ${data.kind} needs a "## ${rule.name}" section${rule.accepts.length > 1 ? ` (or a heading starting with ${rule.accepts.slice(1).map((a) => `"${a}"`).join(' / ')})` : ''}`,
+			message: `${article} ${data.kind} needs a "## ${rule.name}" section${
+				rule.accepts.length > 1
+					? ` (or a heading starting with ${rule.accepts
+							.slice(1)
+							.map((a) => `"${a}"`)
+							.join(' / ')})`
+					: ''
+			}`,
 		}));
 	});
 }

@@ -5,6 +5,10 @@ import { writeSearchIndex } from './integration.ts';
 
 export const searchRoutes = [route('/search', './routes/search.astro', import.meta.url)];
 
-export async function searchIndexStep(alertNames: string[], out: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function searchIndexStep(
+	alertNames: string[],
+	out: string,
+	logger: AstroIntegrationLogger,
+): Promise<void> {
 	await writeSearchIndex(out, alertNames, logger);
 }

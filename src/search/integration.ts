@@ -21,7 +21,11 @@ import { indexableHtml, pageOutline } from './search-html.ts';
 const CONCURRENCY = 8;
 
 /** Writes the Pagefind index of the built site in `site` into <site>/pagefind/. */
-export async function writeSearchIndex(site: string, alertNames: string[], logger: AstroIntegrationLogger): Promise<void> {
+export async function writeSearchIndex(
+	site: string,
+	alertNames: string[],
+	logger: AstroIntegrationLogger,
+): Promise<void> {
 	const started = performance.now();
 	const outputPath = path.join(site, SEARCH_BUNDLE_DIR);
 	try {
@@ -46,7 +50,10 @@ export async function writeSearchIndex(site: string, alertNames: string[], logge
 		// Second pass: index each document (read again rather than held: 1000 pages would pin their HTML in memory).
 		await eachConcurrently(documents, async ({ file, url }) => {
 			const html = await fs.promises.readFile(file, 'utf8');
-			const added = await index.addHTMLFile({ url, content: indexableHtml(html, { alertEntries: entries.get(url) ?? [] }) });
+			const added = await index.addHTMLFile({
+				url,
+				content: indexableHtml(html, { alertEntries: entries.get(url) ?? [] }),
+			});
 			if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
 		});
 		const written = await index.writeFiles({ outputPath });
@@ -81,6 +88,8 @@ function removeUnusedUi(outputPath: string): void {
 }
 
 function indexedPageCount(outputPath: string): number {
-	const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+	const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+		languages: Record<string, { page_count: number }>;
+	};
 	return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }

@@ -35,7 +35,9 @@ export function indexableHtml(html: string, options: IndexOptions = {}): string 
 	if (entries.size) {
 		out = out.replace(HEADING, (whole, level: string, attrs: string, inner: string) => {
 			const id = /\bid="([^"]+)"/.exec(attrs)?.[1];
-			return id && entries.has(id) ? `<h${level}${attrs} data-pagefind-weight="${ALERT_ENTRY_WEIGHT}">${inner}</h${level}>` : whole;
+			return id && entries.has(id)
+				? `<h${level}${attrs} data-pagefind-weight="${ALERT_ENTRY_WEIGHT}">${inner}</h${level}>`
+				: whole;
 		});
 	}
 	return out;
@@ -52,5 +54,8 @@ export function pageOutline(html: string): { kind: string; headings: HeadingRef[
 }
 
 function decodeEntities(text: string): string {
-	return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+	return text.replace(
+		/&(amp|lt|gt|quot|#39);/g,
+		(_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
+	);
 }

@@ -65,7 +65,11 @@ function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export async function measureSearchTiming(siteUrl: string, query: string, options: SearchTimingOptions = {}): Promise<SearchTiming> {
+export async function measureSearchTiming(
+	siteUrl: string,
+	query: string,
+	options: SearchTimingOptions = {},
+): Promise<SearchTiming> {
 	const runs = options.runs ?? 5;
 	const warmQuery = options.warmQuery ?? query;
 	const url = new URL(options.path ?? '', siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;

@@ -38,7 +38,9 @@ test('Hugo alert runbooks: every .md read, the tree in the navigation, drafts le
 }) => {
 	const build = builds['byo-hugo']!;
 	expect(build.output).toMatch(/left out as drafts \(draft: true\): runbooks\/kubernetes\/KubeletDown\.md/);
-	expect(build.output).toMatch(/etcdMembersDown\.md:23 link: "\.\.\/etcd\/disaster-recovery\.md": no such page or file/);
+	expect(build.output).toMatch(
+		/etcdMembersDown\.md:23 link: "\.\.\/etcd\/disaster-recovery\.md": no such page or file/,
+	);
 	expect(build.output).not.toMatch(/sections: a runbook needs/);
 	await serve('byo-hugo', page, async (url) => {
 		await page.goto(`${url}runbooks/kubernetes/kubepodcrashlooping/`);

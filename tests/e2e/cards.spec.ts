@@ -10,7 +10,13 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
-import { CARD_MANIFEST, CARD_PDF_DIR, cardPdfName, sheetPdfName, type CardManifest } from '../../src/cards/card-paths.ts';
+import {
+	CARD_MANIFEST,
+	CARD_PDF_DIR,
+	cardPdfName,
+	sheetPdfName,
+	type CardManifest,
+} from '../../src/cards/card-paths.ts';
 import { listCardFiles } from '../../src/cards/card-files.ts';
 import { loadFacts } from '../../src/facts/facts.ts';
 
@@ -43,7 +49,9 @@ async function decodeQr(page: Page, qr: Locator): Promise<string | null> {
 			const context = canvas.getContext('2d')!;
 			context.drawImage(image, 0, 0);
 			const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-			const jsQR = (window as unknown as { jsQR: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null }).jsQR;
+			const jsQR = (
+				window as unknown as { jsQR: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null }
+			).jsQR;
 			return jsQR(pixels.data, pixels.width, pixels.height)?.data ?? null;
 		}, png);
 	} finally {
@@ -66,7 +74,10 @@ test('the cards page lists every card at its default size, with a size picker an
 	await page.goto('cards/');
 	const cards = page.locator('.cards-list .card');
 	await expect(cards).toHaveCount(manifest.cards.length);
-	for (const card of manifest.cards) await expect(page.locator(`.card[data-card-id="${card.id}"]`)).toHaveClass(new RegExp(`\\bsize-${card.defaultSize}\\b`));
+	for (const card of manifest.cards)
+		await expect(page.locator(`.card[data-card-id="${card.id}"]`)).toHaveClass(
+			new RegExp(`\\bsize-${card.defaultSize}\\b`),
+		);
 	await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
 
 	const picker = page.getByRole('group', { name: 'Card size' });
@@ -82,14 +93,20 @@ test('the cards page lists every card at its default size, with a size picker an
 	await page.reload();
 	await expect(page.locator('.cards-list .card.size-index')).toHaveCount(manifest.cards.length);
 	await picker.getByRole('radio', { name: "Each card's default" }).check();
-	for (const card of manifest.cards) await expect(page.locator(`.card[data-card-id="${card.id}"]`)).toHaveClass(new RegExp(`\\bsize-${card.defaultSize}\\b`));
+	for (const card of manifest.cards)
+		await expect(page.locator(`.card[data-card-id="${card.id}"]`)).toHaveClass(
+			new RegExp(`\\bsize-${card.defaultSize}\\b`),
+		);
 });
 
 test('without JavaScript every card shows at its default size and no dead controls', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto('cards/');
-	for (const card of manifest.cards) await expect(page.locator(`.card[data-card-id="${card.id}"]`)).toHaveClass(new RegExp(`\\bsize-${card.defaultSize}\\b`));
+	for (const card of manifest.cards)
+		await expect(page.locator(`.card[data-card-id="${card.id}"]`)).toHaveClass(
+			new RegExp(`\\bsize-${card.defaultSize}\\b`),
+		);
 	await expect(page.getByRole('group', { name: 'Card size' })).toBeHidden();
 	await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
 	await context.close();
@@ -102,19 +119,32 @@ for (const scheme of ['light', 'dark'] as const) {
 			await page.goto(url);
 			const results = await new AxeBuilder({ page }).analyze();
 			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(serious.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+			expect(
+				serious.map(
+					(v) =>
+						`${url} ${v.id}: ${v.nodes
+							.map((n) => n.target.join(' '))
+							.slice(0, 3)
+							.join(' | ')}`,
+				),
+			).toEqual([]);
 		}
 	});
 }
 
 test('the cards page is linked from the navigation and the home page', async ({ page }) => {
 	await page.goto('./');
-	await expect(page.locator('nav.site-nav').getByRole('link', { name: 'Printable cards' })).toHaveAttribute('href', /\/cards\/$/);
+	await expect(page.locator('nav.site-nav').getByRole('link', { name: 'Printable cards' })).toHaveAttribute(
+		'href',
+		/\/cards\/$/,
+	);
 	await page.locator('ul.doc-list').getByRole('link', { name: 'Quick-reference cards' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Quick-reference cards' })).toBeVisible();
 });
 
-test('each card page shows the title, severity band, review date, content version and a QR code to its document', async ({ page }) => {
+test('each card page shows the title, severity band, review date, content version and a QR code to its document', async ({
+	page,
+}) => {
 	test.setTimeout(300_000);
 	for (const card of manifest.cards) {
 		await page.goto(card.page);
@@ -134,7 +164,9 @@ test('each card page shows the title, severity band, review date, content versio
 });
 
 test('a severity card carries its level colour as a band, in print too', async ({ page }) => {
-	const severe = manifest.cards.find((c) => fs.readFileSync(path.join(siteContentDir, c.file), 'utf8').match(/^severity: (SEV\d)/m));
+	const severe = manifest.cards.find((c) =>
+		fs.readFileSync(path.join(siteContentDir, c.file), 'utf8').match(/^severity: (SEV\d)/m),
+	);
 	test.skip(!severe, 'no card with a severity');
 	const level = /^severity: (SEV\d)/m.exec(fs.readFileSync(path.join(siteContentDir, severe!.file), 'utf8'))![1]!;
 	const colour = facts.severities.find((s) => s.id === level)!.color;
@@ -171,16 +203,22 @@ test('sheet PDFs hold four index cards per landscape page, with cut marks', asyn
 		await page.goto(sheet.page);
 		await expect(page.locator('.sheet')).toHaveCount(expected);
 		await expect(page.locator('.sheet .card.size-index')).toHaveCount(manifest.cards.length);
-		for (const marks of await page.locator('.sheet .cut-marks').all()) expect(await marks.locator('line').count()).toBe(12);
+		for (const marks of await page.locator('.sheet .cut-marks').all())
+			expect(await marks.locator('line').count()).toBe(12);
 	}
 });
 
 test('without a Chromium the build skips the PDFs with one line, the command fails with the fix', () => {
 	const run = (...extra: string[]) =>
-		spawnSync(process.execPath, ['bin/opsbook.js', 'cards', '--dir', site, ...extra], { encoding: 'utf8', env: { ...process.env, OPSBOOK_CHROMIUM: '/nonexistent/chromium' } });
+		spawnSync(process.execPath, ['bin/opsbook.js', 'cards', '--dir', site, ...extra], {
+			encoding: 'utf8',
+			env: { ...process.env, OPSBOOK_CHROMIUM: '/nonexistent/chromium' },
+		});
 	const skipped = run('--if-browser');
 	expect(skipped.status).toBe(0);
-	expect(skipped.stdout.trim()).toBe('card PDFs: skipped: No Chromium found at OPSBOOK_CHROMIUM=/nonexistent/chromium (no executable there). Install one (see README, Prerequisites), then run opsbook cards.');
+	expect(skipped.stdout.trim()).toBe(
+		'card PDFs: skipped: No Chromium found at OPSBOOK_CHROMIUM=/nonexistent/chromium (no executable there). Install one (see README, Prerequisites), then run opsbook cards.',
+	);
 	const failed = run();
 	expect(failed.status).toBe(1);
 	expect(failed.stderr).toContain('apt-get install -y chromium');
@@ -208,13 +246,19 @@ ${Array.from({ length: 40 }, (_, i) => `${i + 1}. Check health step ${i + 1}: \`
 		expect(built.status, built.output).toBe(0);
 		expect(built.output).toContain('card PDFs: skipped (OPSBOOK_CARD_PDFS=off)');
 
-		const command = spawnSync(process.execPath, ['bin/opsbook.js', 'cards', '--root', projectOf(dir), '--dir', built.outDir], {
-			encoding: 'utf8',
-			env: { ...process.env, NO_COLOR: '1' },
-		});
+		const command = spawnSync(
+			process.execPath,
+			['bin/opsbook.js', 'cards', '--root', projectOf(dir), '--dir', built.outDir],
+			{
+				encoding: 'utf8',
+				env: { ...process.env, NO_COLOR: '1' },
+			},
+		);
 		const output = `${command.stdout}\n${command.stderr}`;
 		expect(command.status, output).toBe(1);
-		expect(output).toMatch(/cards\/deploy\.mdx card "deploy" at index: does not fit on one 127 × 76 mm page: content runs [\d.]+ mm past the bottom/);
+		expect(output).toMatch(
+			/cards\/deploy\.mdx card "deploy" at index: does not fit on one 127 × 76 mm page: content runs [\d.]+ mm past the bottom/,
+		);
 		expect(output).toMatch(/cards\/deploy\.mdx card "deploy" at a6: does not fit on one 105 × 148 mm page/);
 		expect(output).not.toMatch(/card "escalate"/);
 
@@ -236,7 +280,9 @@ ${Array.from({ length: 40 }, (_, i) => `${i + 1}. Check health step ${i + 1}: \`
 		const server = await startStaticServer(build.outDir, 0, '/ops/');
 		try {
 			await page.goto(`${server.url}cards/escalate/`);
-			expect(await decodeQr(page, page.locator('.card-qr svg'))).toBe('https://fixture.example.com/ops/procedures/escalate/');
+			expect(await decodeQr(page, page.locator('.card-qr svg'))).toBe(
+				'https://fixture.example.com/ops/procedures/escalate/',
+			);
 			await expect(page.locator('.card-source a')).toHaveAttribute('href', '/ops/procedures/escalate/');
 		} finally {
 			await server.close();

@@ -29,7 +29,10 @@ test.afterAll(async () => {
 
 const open = (page: Page, id: string) => page.goto(`${server.url}${id}/`);
 const checklist = (page: Page, title: string) => page.locator(`[data-checklist-title="${title}"]`);
-const bar = (page: Page, title: string) => page.locator('.checklist-bar', { has: page.locator('.checklist-progress') }).filter({ has: page.getByRole('button', { name: `Reset “${title}”` }) });
+const bar = (page: Page, title: string) =>
+	page
+		.locator('.checklist-bar', { has: page.locator('.checklist-progress') })
+		.filter({ has: page.getByRole('button', { name: `Reset “${title}”` }) });
 
 async function startSession(page: Page, name: string): Promise<void> {
 	await page.locator('[data-session-control] > details > summary').click();
@@ -65,7 +68,9 @@ test('tick, reload: the box is still ticked and shows when it was ticked', async
 	await expect(bar(page, 'Verification').locator('.checklist-progress')).toHaveText('0 of 2 done');
 });
 
-test('an edited checklist does not inherit old ticks: a notice says it changed, and reset clears it', async ({ page }) => {
+test('an edited checklist does not inherit old ticks: a notice says it changed, and reset clears it', async ({
+	page,
+}) => {
 	test.setTimeout(300_000);
 	const dir = makeFixture('checklists');
 	const out = `${dir}-dist`;
@@ -78,19 +83,28 @@ test('an edited checklist does not inherit old ticks: a notice says it changed, 
 	await site.close();
 
 	const file = path.join(dir, 'runbooks/deploy.mdx');
-	fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('- [ ] Change ticket approved', '- [ ] Change ticket approved by the release manager'));
+	fs.writeFileSync(
+		file,
+		fs
+			.readFileSync(file, 'utf8')
+			.replace('- [ ] Change ticket approved', '- [ ] Change ticket approved by the release manager'),
+	);
 	const rebuilt = buildSite(dir, out);
 	expect(rebuilt.status, rebuilt.output).toBe(0);
 	site = await startStaticServer(out, port); // same origin, same localStorage
 	try {
 		await page.goto(`${site.url}runbooks/deploy/`);
-		const notice = page.locator('.checklist-notice').filter({ hasText: 'This checklist changed since you last used it' });
+		const notice = page
+			.locator('.checklist-notice')
+			.filter({ hasText: 'This checklist changed since you last used it' });
 		await expect(notice).toHaveCount(1);
 		await expect(notice).toBeVisible();
 		// Stale ticks are not applied to the new version.
 		await expect(page.getByRole('checkbox', { name: 'Release notes read' })).not.toBeChecked();
 		// The unchanged checklist keeps its tick and shows no notice.
-		await expect(page.getByRole('checkbox', { name: 'Health returns 200 on api.staging.fixture.example.com' })).toBeChecked();
+		await expect(
+			page.getByRole('checkbox', { name: 'Health returns 200 on api.staging.fixture.example.com' }),
+		).toBeChecked();
 		await notice.getByRole('button', { name: /^Reset/ }).click();
 		await expect(notice).toBeHidden();
 		await page.reload();
@@ -113,7 +127,10 @@ test('reset clears a checklist after confirmation', async ({ page }) => {
 	await expect(page.getByRole('checkbox', { name: 'Change ticket approved' })).not.toBeChecked();
 });
 
-test('"Copy progress as Markdown" copies every item with [x]/[ ] and local and UTC times', async ({ page, context }) => {
+test('"Copy progress as Markdown" copies every item with [x]/[ ] and local and UTC times', async ({
+	page,
+	context,
+}) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await open(page, 'procedures/deployment-checklist');
 	await page.getByRole('checkbox', { name: 'Backups verified' }).check();
@@ -124,7 +141,9 @@ test('"Copy progress as Markdown" copies every item with [x]/[ ] and local and U
 	expect(markdown).toContain('### Deployment checklist: Pre-deployment verification');
 	expect(markdown).toContain('2 of 3 done');
 	expect(markdown).toContain('- [ ] Pods healthy in fixture-staging\n');
-	expect(markdown).toMatch(/^- \[x\] Backups verified \(ticked \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\); \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)$/m);
+	expect(markdown).toMatch(
+		/^- \[x\] Backups verified \(ticked \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\); \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)$/m,
+	);
 	expect(markdown).toMatch(/^ {2}- \[x\] Snapshot younger than 24 hours \(ticked .+ UTC\)$/m);
 });
 
@@ -143,7 +162,9 @@ test('an incident session spanning two documents exports one timeline with ticks
 	const timeline = await panel.getByLabel('Exported timeline').inputValue();
 	expect(timeline).toContain('## Incident timeline: INC-42 fixture drill');
 	expect(timeline).toContain('| Time (UTC) | Document | Item |');
-	expect(timeline).toMatch(/\| \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC \| Deploy the fixture \| \[x\] Release notes read \|/);
+	expect(timeline).toMatch(
+		/\| \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC \| Deploy the fixture \| \[x\] Release notes read \|/,
+	);
 	expect(timeline).toMatch(/\| [^|]+ UTC \| Deployment checklist \| \[x\] Canary deployed \|/);
 	expect(timeline).toMatch(/\| [^|]+ UTC \| Deployment checklist \| \[x\] Rollout complete \|/);
 	// Chronological: the first document's tick comes first.
@@ -152,7 +173,9 @@ test('an incident session spanning two documents exports one timeline with ticks
 	// Ending moves it to the history, where it can still be exported, then cleared.
 	await panel.getByRole('button', { name: 'End session' }).click();
 	await expect(page.locator('[data-session-label]')).toHaveText('Incident session');
-	await expect(panel.locator('[data-field="history"] li')).toHaveText([/^INC-42 fixture drill: .+ UTC to .+ UTC, 3 events$/]);
+	await expect(panel.locator('[data-field="history"] li')).toHaveText([
+		/^INC-42 fixture drill: .+ UTC to .+ UTC, 3 events$/,
+	]);
 	await page.getByRole('checkbox', { name: 'Smoke tests pass' }).check(); // after the session: not recorded
 	await expect(panel).toBeHidden(); // a click elsewhere closes the panel
 	await openPanel(page);
@@ -170,7 +193,12 @@ test('an incident session spanning two documents exports one timeline with ticks
 test('a session on the deployment checklist exports a rehearsal record with phases and times', async ({ page }) => {
 	await open(page, 'procedures/deployment-checklist');
 	await startSession(page, 'Rehearsal 2026-11-26');
-	for (const name of ['Pods healthy in fixture-staging', 'Backups verified', 'Canary deployed', 'Canary error rate below 1% for 10 minutes']) {
+	for (const name of [
+		'Pods healthy in fixture-staging',
+		'Backups verified',
+		'Canary deployed',
+		'Canary error rate below 1% for 10 minutes',
+	]) {
 		await page.getByRole('checkbox', { name }).check();
 	}
 	const panel = await openPanel(page);
@@ -207,7 +235,9 @@ test('a session on the deployment checklist exports a rehearsal record with phas
 	expect(yaml).toMatch(/commit it as content\/records\/rehearsals\/\d{4}-\d{2}-\d{2}-staging-v1\.4\.0\.yaml/);
 });
 
-test('a session on the post-deployment verification exports a verification record with checks and results', async ({ page }) => {
+test('a session on the post-deployment verification exports a verification record with checks and results', async ({
+	page,
+}) => {
 	await open(page, 'procedures/post-deployment-verification');
 	await startSession(page, 'Release v1.4.0 verification');
 	await page.getByRole('checkbox', { name: 'Health endpoint returns 200' }).check();
@@ -218,11 +248,20 @@ test('a session on the post-deployment verification exports a verification recor
 	await expect(form.getByLabel('Checklist')).toHaveValue('procedures/post-deployment-verification');
 	await expect(form.getByLabel('Environment')).toHaveValue('production');
 	await form.getByLabel('Version').fill('v1.4.0');
-	await form.getByLabel('Baseline metrics (name: value, one per line)').fill('p95LatencyMs: 180\nerrorRatePercent: 0.2');
+	await form
+		.getByLabel('Baseline metrics (name: value, one per line)')
+		.fill('p95LatencyMs: 180\nerrorRatePercent: 0.2');
 	await form.getByRole('button', { name: 'Export verification record' }).click();
-	const record = parse(await panel.getByLabel('Exported verification record').inputValue()) as Record<string, unknown> & { checks: Array<{ check: string; result: string; at?: string }> };
+	const record = parse(await panel.getByLabel('Exported verification record').inputValue()) as Record<
+		string,
+		unknown
+	> & { checks: Array<{ check: string; result: string; at?: string }> };
 	expect(Object.keys(record)).toEqual([...VERIFICATION_FIELDS]);
-	expect(record).toMatchObject({ version: 'v1.4.0', environment: 'production', baselineMetrics: { p95LatencyMs: 180, errorRatePercent: 0.2 } });
+	expect(record).toMatchObject({
+		version: 'v1.4.0',
+		environment: 'production',
+		baselineMetrics: { p95LatencyMs: 180, errorRatePercent: 0.2 },
+	});
 	expect(record.checks.map((c) => [c.check, c.result])).toEqual([
 		['Health endpoint returns 200', 'pass'],
 		['p95 latency below 500 ms', 'not-run'],
@@ -231,7 +270,9 @@ test('a session on the post-deployment verification exports a verification recor
 	expect(record.checks[0]!.at).toMatch(ISO_UTC);
 });
 
-test('switching the environment changes the commands shown; production is marked and announced; the choice persists', async ({ page }) => {
+test('switching the environment changes the commands shown; production is marked and announced; the choice persists', async ({
+	page,
+}) => {
 	await open(page, 'procedures/deployment-checklist');
 	const picker = page.getByLabel('Environment');
 	await expect(picker).toHaveValue('staging');
@@ -265,10 +306,14 @@ test('the copy button copies the command for the chosen environment', async ({ p
 	await open(page, 'procedures/deployment-checklist');
 	const block = page.locator('.code-block').filter({ hasText: 'kubectl' });
 	await block.getByRole('button', { name: 'Copy' }).click();
-	await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe('kubectl --context staging-eu-west-1 -n fixture-staging get pods');
+	await expect
+		.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).trim())
+		.toBe('kubectl --context staging-eu-west-1 -n fixture-staging get pods');
 	await page.getByLabel('Environment').selectOption('production');
 	await block.getByRole('button', { name: /^Cop/ }).click();
-	await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe('kubectl --context production-eu-west-1 -n fixture-production get pods');
+	await expect
+		.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).trim())
+		.toBe('kubectl --context production-eu-west-1 -n fixture-production get pods');
 });
 
 test('when the clipboard is refused, every copy button leaves the text ready to copy by hand', async ({ page }) => {
@@ -322,7 +367,9 @@ test('without JavaScript a checklist is a readable list of empty boxes and no co
 	// No copy button that could not copy: the script adds them.
 	await expect(page.getByRole('button', { name: 'Copy' })).toHaveCount(0);
 	// The default environment's values are in the HTML.
-	await expect(page.locator('pre').first()).toContainText('kubectl --context staging-eu-west-1 -n fixture-staging get pods');
+	await expect(page.locator('pre').first()).toContainText(
+		'kubectl --context staging-eu-west-1 -n fixture-staging get pods',
+	);
 	await context.close();
 });
 
@@ -351,7 +398,9 @@ test('printed, ticked boxes come out empty and checklist controls are not printe
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-	test(`checklist controls, the production marking and the open session panel pass axe (${scheme})`, async ({ page }) => {
+	test(`checklist controls, the production marking and the open session panel pass axe (${scheme})`, async ({
+		page,
+	}) => {
 		await page.emulateMedia({ colorScheme: scheme });
 		await open(page, 'procedures/deployment-checklist');
 		await page.getByRole('checkbox', { name: 'Canary deployed' }).check();
@@ -362,6 +411,14 @@ for (const scheme of ['light', 'dark'] as const) {
 		await panel.getByRole('button', { name: 'Export timeline' }).click();
 		const results = await new AxeBuilder({ page }).analyze();
 		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+		expect(
+			serious.map(
+				(v) =>
+					`${v.id}: ${v.nodes
+						.map((n) => n.target.join(' '))
+						.slice(0, 3)
+						.join(' | ')}`,
+			),
+		).toEqual([]);
 	});
 }

@@ -20,10 +20,15 @@ test('bad frontmatter fails the build naming the file and the field', () => {
 test('an unknown fact key fails the build naming the file and line', () => {
 	const dir = makeFixture('minimal');
 	const file = path.join(dir, 'runbooks/deploy.mdx');
-	fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('{facts.limits.maxUploadSizeMB}', '{facts.limits.maxUploadSize}'));
+	fs.writeFileSync(
+		file,
+		fs.readFileSync(file, 'utf8').replace('{facts.limits.maxUploadSizeMB}', '{facts.limits.maxUploadSize}'),
+	);
 	const build = buildSite(dir);
 	expect(build.status).not.toBe(0);
-	expect(build.output).toMatch(/runbooks\/deploy\.mdx:17:\d+ fact: unknown fact "facts\.limits\.maxUploadSize"; did you mean "facts\.limits\.maxUploadSizeMB"\?/);
+	expect(build.output).toMatch(
+		/runbooks\/deploy\.mdx:17:\d+ fact: unknown fact "facts\.limits\.maxUploadSize"; did you mean "facts\.limits\.maxUploadSizeMB"\?/,
+	);
 });
 
 test('an unknown fact inside a code block names the line of the command', () => {
@@ -46,7 +51,13 @@ test('changing a fact changes every page that uses it', async ({ page }) => {
 	await server.close();
 
 	const facts = path.join(dir, 'facts.yaml');
-	fs.writeFileSync(facts, fs.readFileSync(facts, 'utf8').replace('maxUploadSizeMB: 25', 'maxUploadSizeMB: 64').replace('api.staging.fixture.example.com', 'api.stage2.fixture.example.com'));
+	fs.writeFileSync(
+		facts,
+		fs
+			.readFileSync(facts, 'utf8')
+			.replace('maxUploadSizeMB: 25', 'maxUploadSizeMB: 64')
+			.replace('api.staging.fixture.example.com', 'api.stage2.fixture.example.com'),
+	);
 	const second = buildSite(dir);
 	expect(second.status, second.output).toBe(0);
 	server = await startStaticServer(second.outDir);

@@ -37,12 +37,18 @@ const DELIVERABLES: Record<string, { kind: keyof typeof REQUIRED_SECTIONS; cover
 for (const [id, want] of Object.entries(DELIVERABLES)) {
 	test(`${id} is on the site with its required sections and covered subtasks`, async ({ page }) => {
 		const source = readSourceFile(siteContentDir, path.join(siteContentDir, `${id}.mdx`));
-		for (const subtask of want.covers) expect(source.frontmatter, `covers ${subtask}`).toMatch(new RegExp(`covers:.*"${subtask.replace('.', '\\.')}"`));
+		for (const subtask of want.covers)
+			expect(source.frontmatter, `covers ${subtask}`).toMatch(new RegExp(`covers:.*"${subtask.replace('.', '\\.')}"`));
 		await page.goto(`${id}/`);
 		await expect(page.locator('h1')).toBeVisible();
-		const h2 = (await page.locator('.doc-body h2').allTextContents()).map((t) => t.replace(/#$/, '').trim().toLowerCase());
+		const h2 = (await page.locator('.doc-body h2').allTextContents()).map((t) =>
+			t.replace(/#$/, '').trim().toLowerCase(),
+		);
 		for (const rule of REQUIRED_SECTIONS[want.kind]) {
-			expect(h2.some((h) => rule.accepts.some((a) => h.startsWith(a.toLowerCase()))), `${id} has "## ${rule.name}"`).toBe(true);
+			expect(
+				h2.some((h) => rule.accepts.some((a) => h.startsWith(a.toLowerCase()))),
+				`${id} has "## ${rule.name}"`,
+			).toBe(true);
 		}
 	});
 }
@@ -78,16 +84,21 @@ test('every role a document names exists in facts.yaml', () => {
 	for (const file of listDocumentFiles(siteContentDir)) {
 		const text = fs.readFileSync(file, 'utf8');
 		for (const m of text.matchAll(/^owner: \{[^}]*role: ([a-z-]+)/gm)) used.add(m[1]!);
-		for (const m of text.matchAll(/<Contacts roles=\{\[([^\]]*)\]\}/g)) for (const r of m[1]!.matchAll(/"([a-z-]+)"/g)) used.add(r[1]!);
+		for (const m of text.matchAll(/<Contacts roles=\{\[([^\]]*)\]\}/g))
+			for (const r of m[1]!.matchAll(/"([a-z-]+)"/g)) used.add(r[1]!);
 	}
 	expect(used.size).toBeGreaterThan(5);
 	expect([...used].filter((r) => !roles.has(r))).toEqual([]);
 });
 
-test('one rule for who blocks a customer and one label model, rendered from facts.yaml (issue #19)', async ({ page }) => {
+test('one rule for who blocks a customer and one label model, rendered from facts.yaml (issue #19)', async ({
+	page,
+}) => {
 	const f = facts as typeof facts & { decisions: Record<string, { rule: string }>; podLabels: Record<string, string> };
 	await page.goto('procedures/escalation/');
-	await expect(page.locator('#decision-authority + p + table, #decision-authority ~ table').first()).toContainText(f.decisions.blockCustomer!.rule);
+	await expect(page.locator('#decision-authority + p + table, #decision-authority ~ table').first()).toContainText(
+		f.decisions.blockCustomer!.rule,
+	);
 	await page.goto('runbooks/troubleshooting/');
 	const labels = page.locator('#the-pod-label-model ~ table').first();
 	for (const key of ['all', 'stable', 'canary', 'quarantined']) await expect(labels).toContainText(f.podLabels[key]!);

@@ -34,7 +34,10 @@ const figure = (page: Page) => page.locator('figure.diagram').first();
 const drawing = (page: Page) => figure(page).locator('.diagram-themed > svg');
 
 /** Mermaid's node colours (fill, border) in each theme, as computed styles. */
-const NODE_COLOURS = { light: ['rgb(236, 236, 255)', 'rgb(147, 112, 219)'], dark: ['rgb(31, 32, 32)', 'rgb(204, 204, 204)'] };
+const NODE_COLOURS = {
+	light: ['rgb(236, 236, 255)', 'rgb(147, 112, 219)'],
+	dark: ['rgb(31, 32, 32)', 'rgb(204, 204, 204)'],
+};
 const nodeColours = (page: Page) =>
 	drawing(page)
 		.locator('g.node rect.label-container')
@@ -106,7 +109,9 @@ test('clicking a node goes to the section it links, in either theme', async ({ p
 	await expect(page).toHaveURL(`${server.url}runbooks/triage/#steps`);
 });
 
-test('the figure is named by accTitle and has a text version with the description, nodes and links', async ({ page }) => {
+test('the figure is named by accTitle and has a text version with the description, nodes and links', async ({
+	page,
+}) => {
 	await page.goto(`${server.url}runbooks/triage/`);
 	await expect(page.getByRole('figure', { name: 'Triage decision for the fixture' })).toBeVisible();
 	const region = page.getByRole('region', { name: 'Triage decision for the fixture' });
@@ -114,7 +119,9 @@ test('the figure is named by accTitle and has a text version with the descriptio
 	const details = figure(page).locator('details.diagram-text');
 	await details.locator('summary', { hasText: 'Text version' }).click();
 	await expect(details).toContainText('From an alert to either a rollback or an escalation');
-	await expect(details.getByRole('listitem').filter({ hasText: 'Error rate above 5%? → no → Page the on-call engineer' })).toHaveCount(1);
+	await expect(
+		details.getByRole('listitem').filter({ hasText: 'Error rate above 5%? → no → Page the on-call engineer' }),
+	).toHaveCount(1);
 	await expect(details).toContainText('Alert fires for Fixture API');
 	await details.getByRole('link', { name: 'Page the on-call engineer' }).click();
 	await expect(page).toHaveURL(`${server.url}procedures/escalate/#contacts`);
@@ -132,7 +139,10 @@ test('on a phone a wide diagram scrolls inside its own box and opens full size i
 	await page.goto(`${server.url}procedures/paging/`);
 	const fig = page.locator('figure.diagram').first();
 	const scroller = fig.locator('.diagram-scroll');
-	const { scrollWidth, clientWidth } = await scroller.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+	const { scrollWidth, clientWidth } = await scroller.evaluate((e) => ({
+		scrollWidth: e.scrollWidth,
+		clientWidth: e.clientWidth,
+	}));
 	expect(scrollWidth).toBeGreaterThan(clientWidth);
 	const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(pageWidth).toBeLessThanOrEqual(360);
@@ -153,8 +163,15 @@ test('on a phone a wide diagram scrolls inside its own box and opens full size i
 	await expect(page.locator('.site-header')).toBeHidden();
 	await expect(page.locator('main h1')).toBeHidden();
 	// The SVG at its natural size, wider than the phone, in a box that scrolls.
-	expect(await fig.locator('svg').first().evaluate((e) => e.getBoundingClientRect().width)).toBeGreaterThan(360);
-	expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflow === 'auto')).toBe(true);
+	expect(
+		await fig
+			.locator('svg')
+			.first()
+			.evaluate((e) => e.getBoundingClientRect().width),
+	).toBeGreaterThan(360);
+	expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflow === 'auto')).toBe(
+		true,
+	);
 	// Keyboard: Tab reaches "Close full size", then the scrollable drawing.
 	await expect(close).toBeVisible();
 	await page.keyboard.press('Tab');
@@ -196,19 +213,28 @@ test('a diagram that is not cached and no browser: the error says how to get one
 	test.setTimeout(300_000);
 	const build = buildSite(makeFixture('diagrams'), undefined, MISSING_BROWSER);
 	expect(build.status).not.toBe(0);
-	expect(build.output).toMatch(/3 diagram\(s\) are not in the cache and need a browser to render \(first: .*procedures\/paging\.mdx:18\)/);
+	expect(build.output).toMatch(
+		/3 diagram\(s\) are not in the cache and need a browser to render \(first: .*procedures\/paging\.mdx:18\)/,
+	);
 	expect(build.output).toMatch(/No Chromium found at OPSBOOK_CHROMIUM=\/nonexistent\/chromium/);
 	expect(build.output).toMatch(/npx playwright install chromium/);
 });
 
-test('an invalid diagram fails the build with the file, the line of the block and Mermaid\'s message', () => {
+test("an invalid diagram fails the build with the file, the line of the block and Mermaid's message", () => {
 	test.setTimeout(300_000);
 	const dir = makeFixture('diagrams');
 	const file = path.join(dir, 'runbooks/triage.mdx');
-	fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('B -- no --> D["Page the on-call engineer"]', 'B -- no --> D["Page the on-call engineer"\n  D --> ((('));
+	fs.writeFileSync(
+		file,
+		fs
+			.readFileSync(file, 'utf8')
+			.replace('B -- no --> D["Page the on-call engineer"]', 'B -- no --> D["Page the on-call engineer"\n  D --> ((('),
+	);
 	const build = buildSite(dir);
 	expect(build.status).not.toBe(0);
-	expect(build.output).toMatch(/runbooks\/triage\.mdx:16 diagram: Mermaid could not render this diagram \(diagram line 7 is file line 23\)/);
+	expect(build.output).toMatch(
+		/runbooks\/triage\.mdx:16 diagram: Mermaid could not render this diagram \(diagram line 7 is file line 23\)/,
+	);
 	expect(build.output).toMatch(/Parse error on line 7:[\s\S]*Expecting .*got 'DOUBLECIRCLESTART'/);
 	expect(fs.existsSync(build.outDir)).toBe(false);
 });
@@ -221,7 +247,9 @@ test('under a sub-path, node links carry the base and full size stays on the pag
 	const sub = await startStaticServer(build.outDir, 0, '/ops/');
 	try {
 		await page.goto(`${sub.url}runbooks/triage/`);
-		await figure(page).getByRole('link', { name: /^Open full size/ }).click();
+		await figure(page)
+			.getByRole('link', { name: /^Open full size/ })
+			.click();
 		await expect(page).toHaveURL(new RegExp(`^${sub.url}runbooks/triage/#diagram-[0-9a-f]{6}-1$`));
 		await expect(figure(page).getByRole('link', { name: /^Close full size/ })).toBeVisible();
 		await drawing(page).getByText('Page the on-call engineer').click();
@@ -231,7 +259,9 @@ test('under a sub-path, node links carry the base and full size stays on the pag
 	}
 });
 
-test('a diagram whose renderings differ in more than colours keeps a light and a dark SVG, shown by theme', async ({ page }) => {
+test('a diagram whose renderings differ in more than colours keeps a light and a dark SVG, shown by theme', async ({
+	page,
+}) => {
 	test.setTimeout(300_000);
 	// Mermaid draws a stadium node (["…"]) through rough.js, with random curve points each time: no two renderings match.
 	const stadium = [
@@ -244,7 +274,7 @@ test('a diagram whose renderings differ in more than colours keeps a light and a
 		'status: active',
 		'lastReviewed: 2026-11-01',
 		'reviewEvery: 90',
-		"lastTested: { date: 2026-11-01, method: tabletop }",
+		'lastTested: { date: 2026-11-01, method: tabletop }',
 		'duration: 5',
 		'---',
 		'',

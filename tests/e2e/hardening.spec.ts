@@ -66,10 +66,14 @@ test('a BOM, CRLF line endings, a 5000-line code block and a 2000-row table buil
 
 test('a day that does not exist is rejected with the file and line', () => {
 	test.setTimeout(300_000);
-	const dir = makeFixture('minimal', { 'procedures/dated.mdx': HEAD('Dated').replace('2026-11-01\nreviewEvery', '2026-02-30\nreviewEvery') });
+	const dir = makeFixture('minimal', {
+		'procedures/dated.mdx': HEAD('Dated').replace('2026-11-01\nreviewEvery', '2026-02-30\nreviewEvery'),
+	});
 	const build = buildSite(dir);
 	expect(build.status).not.toBe(0);
-	expect(build.output).toMatch(/procedures\/dated\.mdx:8 frontmatter field "lastReviewed": expected a date like 2026-01-31 \(a day that exists\)/);
+	expect(build.output).toMatch(
+		/procedures\/dated\.mdx:8 frontmatter field "lastReviewed": expected a date like 2026-01-31 \(a day that exists\)/,
+	);
 });
 
 test('MDX mistakes name the file, line and column: unknown component, throwing expression, unclosed tag, missing import', () => {
@@ -89,7 +93,10 @@ test('MDX mistakes name the file, line and column: unknown component, throwing e
 test('a YAML alias bomb in facts.yaml fails fast with the file and the reason', () => {
 	test.setTimeout(300_000);
 	const dir = makeFixture('minimal');
-	const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+	const bomb = [
+		'a: &a ["x","x","x","x","x","x","x","x","x"]',
+		...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+	].join('\n');
 	fs.appendFileSync(path.join(dir, 'facts.yaml'), `\nbomb:\n${bomb.replace(/^/gm, '  ')}\n`);
 	const started = Date.now();
 	const build = buildSite(dir);
@@ -104,14 +111,22 @@ test('a token in a record is refused like one in a document', () => {
 	const signoffs = path.join(dir, 'records', 'signoffs');
 	const file = fs.readdirSync(signoffs).find((f) => f.endsWith('.yaml'))!;
 	const record = parse(fs.readFileSync(path.join(signoffs, file), 'utf8')) as { conditions?: string[] };
-	record.conditions = [...(record.conditions ?? []), 'use token ghp_abcdefghijklmnopqrstuvwxyz0123456789 for the pipeline'];
+	record.conditions = [
+		...(record.conditions ?? []),
+		'use token ghp_abcdefghijklmnopqrstuvwxyz0123456789 for the pipeline',
+	];
 	fs.writeFileSync(path.join(signoffs, file), stringify(record));
-	const check = spawnSync(process.execPath, ['bin/opsbook.js', 'check', '--root', projectOf(dir)], { cwd: repoRoot, encoding: 'utf8' });
+	const check = spawnSync(process.execPath, ['bin/opsbook.js', 'check', '--root', projectOf(dir)], {
+		cwd: repoRoot,
+		encoding: 'utf8',
+	});
 	expect(check.status).toBe(1);
-	expect(`${check.stdout}${check.stderr}`).toMatch(new RegExp(`records/signoffs/${file.replace('.', '\\.')}:\\d+:\\d+ secret`));
+	expect(`${check.stdout}${check.stderr}`).toMatch(
+		new RegExp(`records/signoffs/${file.replace('.', '\\.')}:\\d+:\\d+ secret`),
+	);
 });
 
-test('interrupted builds: a dead build\'s staging folder is removed, Ctrl-C cleans up, a second build is refused', async () => {
+test("interrupted builds: a dead build's staging folder is removed, Ctrl-C cleans up, a second build is refused", async () => {
 	test.setTimeout(300_000);
 	const dir = makeFixture('minimal');
 	const out = path.join(projectOf(dir), 'dist');
@@ -134,7 +149,9 @@ test('interrupted builds: a dead build\'s staging folder is removed, Ctrl-C clea
 	// Ctrl-C while Astro runs: the staging folder and the lock go, the exit says it was interrupted.
 	await expect.poll(() => fs.existsSync(`${out}.building-${first.pid}`), { timeout: 60_000 }).toBe(true);
 	first.kill('SIGINT');
-	const code = await new Promise<number | null>((resolve) => first.on('exit', (c, signal) => resolve(c ?? (signal ? 130 : null))));
+	const code = await new Promise<number | null>((resolve) =>
+		first.on('exit', (c, signal) => resolve(c ?? (signal ? 130 : null))),
+	);
 	expect(code, firstOutput).toBe(130);
 	expect(fs.existsSync(`${out}.building-${first.pid}`)).toBe(false);
 	expect(fs.existsSync(`${out}.lock`)).toBe(false);
@@ -187,14 +204,24 @@ function everyOutputText(root: string): Array<{ file: string; text: string }> {
 test('the public edition carries no name, phone or e-mail of anyone in people:, in any output byte', () => {
 	test.setTimeout(300_000);
 	const dir = makeFixture('cards');
-	const people = (parse(fs.readFileSync(path.join(dir, 'facts.yaml'), 'utf8')) as { people: Record<string, Record<string, string>> }).people;
-	const secrets = Object.values(people).flatMap((p) => [p.name, p.phone, p.phone?.replace(/\D/g, ''), p.email]).filter(Boolean) as string[];
+	const people = (
+		parse(fs.readFileSync(path.join(dir, 'facts.yaml'), 'utf8')) as { people: Record<string, Record<string, string>> }
+	).people;
+	const secrets = Object.values(people)
+		.flatMap((p) => [p.name, p.phone, p.phone?.replace(/\D/g, ''), p.email])
+		.filter(Boolean) as string[];
 	expect(secrets.length).toBeGreaterThan(2);
 	const build = buildSite(dir, undefined, { OPSBOOK_PUBLIC: '1' });
 	expect(build.status, build.output).toBe(0);
 	const texts = everyOutputText(build.outDir);
-	expect(texts.some((t) => t.file.endsWith('.pdf') && t.text.length > 20), 'card PDFs were read').toBe(true);
-	expect(texts.some((t) => t.file.includes('pf_fragment')), 'search fragments were read').toBe(true);
+	expect(
+		texts.some((t) => t.file.endsWith('.pdf') && t.text.length > 20),
+		'card PDFs were read',
+	).toBe(true);
+	expect(
+		texts.some((t) => t.file.includes('pf_fragment')),
+		'search fragments were read',
+	).toBe(true);
 	const hits = texts.flatMap((t) => secrets.filter((s) => t.text.includes(s)).map((s) => `${t.file}: ${s}`));
 	expect(hits).toEqual([]);
 	// The same content built normally does carry them: the scan would see a leak.

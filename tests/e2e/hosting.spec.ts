@@ -44,7 +44,8 @@ test('no page requests another origin or violates its Content-Security-Policy', 
 	const pages = htmlPagesOf(siteOutDir);
 	expect(pages.length).toBeGreaterThan(20);
 	const problems: string[] = [];
-	for (const p of pages) problems.push(...(await visit(page, new URL(p.slice(1), baseURL).href)).map((x) => `${p}: ${x}`));
+	for (const p of pages)
+		problems.push(...(await visit(page, new URL(p.slice(1), baseURL).href)).map((x) => `${p}: ${x}`));
 	expect(problems).toEqual([]);
 });
 
@@ -60,7 +61,9 @@ test('the public edition leaves out names, phone numbers and e-mail addresses', 
 	const dir = makeFixture('minimal');
 	const build = buildSite(dir, undefined, { OPSBOOK_PUBLIC: '1' });
 	expect(build.status, build.output).toBe(0);
-	const html = htmlPagesOf(build.outDir).map((p) => fs.readFileSync(path.join(build.outDir, p, 'index.html'), 'utf8')).join('\n');
+	const html = htmlPagesOf(build.outDir)
+		.map((p) => fs.readFileSync(path.join(build.outDir, p, 'index.html'), 'utf8'))
+		.join('\n');
 	expect(html).toContain('On-call engineer');
 	for (const secret of ['Pat Doe', '555-0142', 'pat@example.com']) expect(html, secret).not.toContain(secret);
 
@@ -77,12 +80,15 @@ test('under a sub-path every link, asset and alert route stays inside it', async
 	const server = await startStaticServer(build.outDir, 0, '/ops/');
 	try {
 		const failures: string[] = [];
-		page.on('response', (r) => { if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`); });
+		page.on('response', (r) => {
+			if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+		});
 		// Alert routes redirect at once (meta refresh); they are checked on their own below.
 		for (const p of htmlPagesOf(build.outDir, '/ops/').filter((x) => !/\/alerts\/[A-Z]/.test(x))) {
 			await page.goto(`http://127.0.0.1:${server.port}${p}`);
 			const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-			for (const href of links.filter((h) => h.startsWith('/'))) expect(href, `${p} links to ${href}`).toMatch(/^\/ops\//);
+			for (const href of links.filter((h) => h.startsWith('/')))
+				expect(href, `${p} links to ${href}`).toMatch(/^\/ops\//);
 		}
 		await page.goto(`http://127.0.0.1:${server.port}/ops/alerts/FixtureApiDown/`);
 		await expect(page).toHaveURL(/\/ops\/runbooks\/deploy\/#fixtureapidown$/);

@@ -39,7 +39,9 @@ async function waitUntilAvailableOffline(page: Page): Promise<void> {
 
 test('the build reports the precache and writes the download', () => {
 	expect(site.output).toMatch(/offline: precache \d+ files, [\d.]+ MB/);
-	const manifest = JSON.parse(fs.readFileSync(path.join(site.outDir, 'offline-manifest.json'), 'utf8')) as OfflineManifest;
+	const manifest = JSON.parse(
+		fs.readFileSync(path.join(site.outDir, 'offline-manifest.json'), 'utf8'),
+	) as OfflineManifest;
 	expect(manifest.files).toBeGreaterThan(20);
 	expect(manifest.bytes).toBeGreaterThan(0);
 	expect(Object.keys(manifest.groups)).toEqual(expect.arrayContaining(['pages', 'search index', 'scripts and styles']));
@@ -50,7 +52,10 @@ test('the build reports the precache and writes the download', () => {
 	expect(fs.statSync(path.join(site.outDir, OFFLINE_ZIP_FILE)).size).toBe(manifest.zip.bytes);
 });
 
-test('after one visit, unvisited pages, a diagram and search work with no network and no server', async ({ page, context }) => {
+test('after one visit, unvisited pages, a diagram and search work with no network and no server', async ({
+	page,
+	context,
+}) => {
 	test.setTimeout(300_000);
 	const server = await startStaticServer(site.outDir);
 	try {
@@ -62,7 +67,9 @@ test('after one visit, unvisited pages, a diagram and search work with no networ
 		await server.close();
 	}
 	await expect(page.locator('[data-offline-indicator]')).toBeVisible();
-	await expect(page.locator('[data-offline-indicator]')).toContainText('Offline: showing the copy saved on this device');
+	await expect(page.locator('[data-offline-indicator]')).toContainText(
+		'Offline: showing the copy saved on this device',
+	);
 
 	// Three pages never visited; the first has a diagram, whose full size works too (it is the same page).
 	const triage = await page.goto(`${server.url}runbooks/triage/`);
@@ -96,7 +103,12 @@ async function expectFullSize(page: Page): Promise<void> {
 	await expect(page).toHaveURL(/#diagram-[0-9a-f]{6}-1$/);
 	const viewport = page.viewportSize()!;
 	expect(await figure.boundingBox()).toEqual({ x: 0, y: 0, width: viewport.width, height: viewport.height });
-	expect(await figure.locator('svg').first().evaluate((e) => e.getBoundingClientRect().width)).toBeGreaterThan(360);
+	expect(
+		await figure
+			.locator('svg')
+			.first()
+			.evaluate((e) => e.getBoundingClientRect().width),
+	).toBeGreaterThan(360);
 	await figure.getByRole('link', { name: /^Close full size/ }).click();
 	await expect(page).toHaveURL(/#diagram-[0-9a-f]{6}-1-title$/);
 	expect((await figure.boundingBox())!.width).toBeLessThan(viewport.width);
@@ -114,7 +126,9 @@ function precachedUrls(page: Page): Promise<string[]> {
 /** The precache URLs a build's sw.js lists, in the form the cache stores them. */
 function manifestUrls(outDir: string, origin: string): string[] {
 	const sw = fs.readFileSync(path.join(outDir, 'sw.js'), 'utf8');
-	return [...sw.matchAll(/\{(?:url:"([^"]+)",revision:(?:"([^"]+)"|null)|revision:(?:"([^"]+)"|null),url:"([^"]+)")\}/g)]
+	return [
+		...sw.matchAll(/\{(?:url:"([^"]+)",revision:(?:"([^"]+)"|null)|revision:(?:"([^"]+)"|null),url:"([^"]+)")\}/g),
+	]
 		.map((m) => {
 			const url = m[1] ?? m[4]!;
 			const revision = m[2] ?? m[3];
@@ -172,7 +186,8 @@ test('a new build is offered, and accepting it shows the new build only', async 
 		// exactly the new build's entries (the old ones are deleted when the new worker activates).
 		const sameOrigin = requested.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname);
 		expect(sameOrigin.length).toBeGreaterThan(0);
-		for (const p of sameOrigin) expect(fs.existsSync(path.join(outDir, p.endsWith('/') ? `${p}index.html` : p)), p).toBe(true);
+		for (const p of sameOrigin)
+			expect(fs.existsSync(path.join(outDir, p.endsWith('/') ? `${p}index.html` : p)), p).toBe(true);
 		await expect.poll(() => precachedUrls(page), { timeout: 15_000 }).toEqual(newUrls);
 	} finally {
 		await server.close();
@@ -234,7 +249,10 @@ test('a sub-path build registers its worker for the sub-path, and works offline 
 		const origin = new URL(server.url).origin;
 		expect(registration).toEqual({ scope: `${origin}/ops/`, script: `${origin}/ops/sw.js` });
 		await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/ops/manifest.webmanifest');
-		const manifest = (await (await page.request.get(`${server.url}manifest.webmanifest`)).json()) as { start_url: string; scope: string };
+		const manifest = (await (await page.request.get(`${server.url}manifest.webmanifest`)).json()) as {
+			start_url: string;
+			scope: string;
+		};
 		expect(manifest).toMatchObject({ start_url: '/ops/', scope: '/ops/' });
 	} finally {
 		await context.setOffline(true);

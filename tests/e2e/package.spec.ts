@@ -33,7 +33,9 @@ test('npm pack, install, init and build: the installed package builds a complete
 		run('npm', ['pack', '--pack-destination', work, '--silent'], repoRoot);
 		const tarball = fs.readdirSync(work).find((f) => f.endsWith('.tgz'));
 		expect(tarball, 'npm pack wrote a tarball').toBeTruthy();
-		expect(fs.existsSync(path.join(repoRoot, 'lib')), 'postpack removes the compiled CLI from the checkout').toBe(false);
+		expect(fs.existsSync(path.join(repoRoot, 'lib')), 'postpack removes the compiled CLI from the checkout').toBe(
+			false,
+		);
 
 		const site = path.join(work, 'site');
 		fs.mkdirSync(site);

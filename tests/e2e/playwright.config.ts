@@ -6,7 +6,6 @@ import { siteOutDir } from '../support/site.ts';
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from '../../src/core/browser.ts';
 
-
 // The site under test is the build output (OPSBOOK_OUT_DIR, default dist/), served on OPSBOOK_TEST_PORT.
 const PORT = Number(process.env.OPSBOOK_TEST_PORT ?? 4391);
 

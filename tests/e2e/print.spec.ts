@@ -8,7 +8,6 @@ import { siteContentDir } from '../support/site.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { loadFacts } from '../../src/facts/facts.ts';
 
-
 const facts = loadFacts(siteContentDir).facts;
 const RUNBOOK = 'runbooks/rollback/';
 
@@ -21,10 +20,24 @@ test('a printed runbook shows no navigation, search, toggles, pickers or buttons
 	await page.goto(RUNBOOK);
 	await expect(page.locator('nav.site-nav')).toBeVisible();
 	await page.emulateMedia({ media: 'print' });
-	for (const selector of ['.site-header', 'nav.site-nav', 'nav.toc', 'nav.prev-next', 'form[role="search"]', '[data-theme-toggle]', '[data-env-picker]', '[data-session-control]', '.site-footer']) {
+	for (const selector of [
+		'.site-header',
+		'nav.site-nav',
+		'nav.toc',
+		'nav.prev-next',
+		'form[role="search"]',
+		'[data-theme-toggle]',
+		'[data-env-picker]',
+		'[data-session-control]',
+		'.site-footer',
+	]) {
 		await expect(page.locator(selector).first(), selector).toBeHidden();
 	}
-	expect(await page.locator('button').evaluateAll((buttons) => buttons.filter((b) => (b as HTMLElement).checkVisibility()).length)).toBe(0);
+	expect(
+		await page
+			.locator('button')
+			.evaluateAll((buttons) => buttons.filter((b) => (b as HTMLElement).checkVisibility()).length),
+	).toBe(0);
 	await expect(page.getByRole('heading', { level: 1, name: 'Rollback runbook' })).toBeVisible();
 	await expect(page.locator('.doc-body')).toBeVisible();
 });
@@ -51,7 +64,12 @@ test('print uses light colours whatever the theme', async ({ page }) => {
 	expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 	expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)');
 	// Variables built with light-dark() take their light value: the code background is the light one.
-	expect(await page.locator('.code-block pre').first().evaluate((pre) => getComputedStyle(pre).backgroundColor)).toBe('rgb(241, 243, 246)');
+	expect(
+		await page
+			.locator('.code-block pre')
+			.first()
+			.evaluate((pre) => getComputedStyle(pre).backgroundColor),
+	).toBe('rgb(241, 243, 246)');
 });
 
 test('external links show their address, and steps, tables, code and diagrams are never split', async ({ page }) => {
@@ -61,7 +79,13 @@ test('external links show their address, and steps, tables, code and diagrams ar
 	expect(await external.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(`" (${href})"`);
 	const internal = page.locator('.doc-body a[href^="/"]').first();
 	expect(await internal.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('none');
-	for (const selector of ['.doc-body li', '.doc-body table', '.doc-body .code-block', '.doc-body pre', '.doc-body figure']) {
+	for (const selector of [
+		'.doc-body li',
+		'.doc-body table',
+		'.doc-body .code-block',
+		'.doc-body pre',
+		'.doc-body figure',
+	]) {
 		await expect(page.locator(selector).first(), selector).toHaveCSS('break-inside', 'avoid');
 	}
 	// A diagram fits on one page: never taller than the printable height.
@@ -98,7 +122,14 @@ test('every printed page has a footer with its address, the content version and 
 test('a printed card page shows the card alone, at its page size', async ({ page }) => {
 	await printed(page, 'cards/rollback/');
 	await expect(page.locator('.card')).toBeVisible();
-	for (const selector of ['.site-header', 'nav.site-nav', '.cards-intro', '.card-controls', '[data-print-footer]', '.breadcrumb']) {
+	for (const selector of [
+		'.site-header',
+		'nav.site-nav',
+		'.cards-intro',
+		'.card-controls',
+		'[data-print-footer]',
+		'.breadcrumb',
+	]) {
 		await expect(page.locator(selector).first(), selector).toBeHidden();
 	}
 	const box = (await page.locator('.card').boundingBox())!;

@@ -20,7 +20,8 @@ test('the shipped site: the approval checklist is NO-GO and says what is missing
 	const verdict = page.locator('[data-verdict]');
 	await expect(verdict).toHaveAttribute('data-verdict', 'NO-GO');
 	await expect(verdict).toContainText(/\d+ of 10 criteria not met/);
-	for (const id of ['training', 'rehearsal', 'signoffs']) await expect(page.locator(`tr[data-criterion="${id}"]`)).toHaveAttribute('data-pass', 'false');
+	for (const id of ['training', 'rehearsal', 'signoffs'])
+		await expect(page.locator(`tr[data-criterion="${id}"]`)).toHaveAttribute('data-pass', 'false');
 	await expect(page.locator('tr[data-criterion="training"]')).toContainText('no knowledge-transfer session recorded');
 	await expect(page.locator('tr[data-criterion="signoffs"]')).toContainText('Security lead: no sign-off recorded');
 	const rows = page.locator('.signoff-table tbody tr');
@@ -34,7 +35,9 @@ test('the shipped site: the approval checklist is NO-GO and says what is missing
 	await expect(risk.locator('tr[data-acceptors="signoffs"]')).toContainText('nobody');
 	await expect(risk).toContainText('None recorded.');
 	await expect(risk.locator('pre.record-example')).toContainText(/criterion: [a-z-]+ +# the criterion's id/);
-	await expect(page.locator('tr[data-criterion="tests"]')).toContainText('Can be accepted as a risk by Release manager, Product owner');
+	await expect(page.locator('tr[data-criterion="tests"]')).toContainText(
+		'Can be accepted as a risk by Release manager, Product owner',
+	);
 	await expect(page.locator('#policy + p')).toContainText('content/policy.yaml');
 	// Usable on a phone: wide tables scroll inside their box, never the page.
 	await page.setViewportSize({ width: 375, height: 800 });
@@ -59,7 +62,9 @@ test.describe('fixture sites', () => {
 		server = undefined;
 	});
 
-	test('complete records: GO, evidence links lead to the records, logs show attendance and timings', async ({ page }) => {
+	test('complete records: GO, evidence links lead to the records, logs show attendance and timings', async ({
+		page,
+	}) => {
 		complete = buildSite(makeFixture('records-complete'), undefined, TODAY);
 		expect(complete.status, complete.output).toBe(0);
 		server = await startStaticServer(complete.outDir);
@@ -71,7 +76,10 @@ test.describe('fixture sites', () => {
 		await expect(page.locator('.signoff-table tr[data-role="security-lead"]')).toContainText('Sam Roe');
 
 		// Evidence: the rehearsal link opens the rehearsal log at that record, with each phase against its estimate.
-		await page.locator('tr[data-criterion="rehearsal"]').getByRole('link', { name: /Rehearsal 2026-11-20 staging v1\.4\.0/ }).click();
+		await page
+			.locator('tr[data-criterion="rehearsal"]')
+			.getByRole('link', { name: /Rehearsal 2026-11-20 staging v1\.4\.0/ })
+			.click();
 		await expect(page).toHaveURL(/\/records\/rehearsals\/#rehearsals-2026-11-20-staging-v1\.4\.0$/);
 		const security = page.locator('tr[data-phase="security-gates"]');
 		await expect(security.locator('td')).toHaveText(['15', '18', '+3', '09:00:00', '09:18:00']);
@@ -81,7 +89,10 @@ test.describe('fixture sites', () => {
 		await expect(page.locator('tr[data-role="incident-commander"]')).toHaveAttribute('data-covered', 'true');
 		await expect(page.locator('tr[data-agenda][data-covered="true"]')).toHaveCount(7);
 		const session = page.locator('[data-session="2026-11-18-knowledge-transfer"]');
-		await expect(session.locator('tbody tr')).toHaveText([/Pat Doe\s*On-call engineer/, /Alex Example\s*Incident commander/]);
+		await expect(session.locator('tbody tr')).toHaveText([
+			/Pat Doe\s*On-call engineer/,
+			/Alex Example\s*Incident commander/,
+		]);
 
 		// No serious accessibility violations on the three pages, in either theme.
 		for (const scheme of ['light', 'dark'] as const) {
@@ -90,7 +101,15 @@ test.describe('fixture sites', () => {
 				await page.goto(`${server.url}${p}`);
 				const results = await new AxeBuilder({ page }).analyze();
 				const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				expect(serious.map((v) => `${p} ${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+				expect(
+					serious.map(
+						(v) =>
+							`${p} ${scheme} ${v.id}: ${v.nodes
+								.map((n) => n.target.join(' '))
+								.slice(0, 3)
+								.join(' | ')}`,
+					),
+				).toEqual([]);
 			}
 		}
 
@@ -104,43 +123,77 @@ test.describe('fixture sites', () => {
 	test('incomplete records: NO-GO, each gap named', async ({ page }) => {
 		const dir = makeFixture('records-complete');
 		fs.rmSync(path.join(dir, 'records'), { recursive: true });
-		fs.cpSync(path.join(fixturesDir, 'records-incomplete', 'content', 'records'), path.join(dir, 'records'), { recursive: true });
+		fs.cpSync(path.join(fixturesDir, 'records-incomplete', 'content', 'records'), path.join(dir, 'records'), {
+			recursive: true,
+		});
 		const build = buildSite(dir, undefined, TODAY);
 		expect(build.status, build.output).toBe(0);
 		server = await startStaticServer(build.outDir);
 		await page.goto(`${server.url}approval/`);
 		await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'NO-GO');
-		await expect(page.locator('[data-verdict]')).toContainText('5 of 10 criteria not met; 1 accepted as a risk (tests)');
+		await expect(page.locator('[data-verdict]')).toContainText(
+			'5 of 10 criteria not met; 1 accepted as a risk (tests)',
+		);
 		await expect(page.locator('tr[data-criterion][data-pass="false"]')).toHaveCount(6);
 		await expect(page.locator('tr[data-criterion][data-status="fail"]')).toHaveCount(5);
 		// A valid acceptance by an allowed role: ACCEPTED (risk), who, why, until, and what is still missing.
 		const tests = page.locator('tr[data-criterion="tests"]');
 		await expect(tests).toHaveAttribute('data-status', 'accepted');
 		await expect(tests.locator('td').nth(1)).toHaveText('ACCEPTED (risk)');
-		await expect(tests.locator('.acceptance')).toContainText('Risk accepted by Product owner (Sam Roe) on 2026-11-25, until 2026-11-30');
+		await expect(tests.locator('.acceptance')).toContainText(
+			'Risk accepted by Product owner (Sam Roe) on 2026-11-25, until 2026-11-30',
+		);
 		await expect(tests.locator('.acceptance')).toContainText('Conditions: Fix the flaky test before the next release');
 		await expect(tests.locator('.missing')).toContainText('the latest CI run (v1.4.0, 2026-11-19) failed');
 		// Acceptances that do not count leave the criterion failed, and say why.
 		const monitoring = page.locator('tr[data-criterion="monitoring"]');
 		await expect(monitoring).toHaveAttribute('data-status', 'fail');
-		await expect(monitoring.locator('.acceptance-void')).toContainText('DevOps lead may not accept this criterion; the policy allows Product owner');
-		await expect(page.locator('tr[data-criterion="rehearsal"] .acceptance-void')).toContainText('does not count: expired on 2026-11-20');
+		await expect(monitoring.locator('.acceptance-void')).toContainText(
+			'DevOps lead may not accept this criterion; the policy allows Product owner',
+		);
+		await expect(page.locator('tr[data-criterion="rehearsal"] .acceptance-void')).toContainText(
+			'does not count: expired on 2026-11-20',
+		);
 		const acceptances = page.locator('.risk-section tr[data-acceptance]');
 		await expect(acceptances).toHaveCount(3);
-		await expect(page.locator('.risk-section tr[data-acceptance="2026-11-25-tests"]')).toHaveAttribute('data-counts', 'true');
-		await expect(page.locator('.risk-section tr[data-acceptance="2026-11-25-monitoring"]')).toHaveAttribute('data-status', 'role-not-allowed');
-		await expect(page.locator('.risk-section tr[data-acceptance="2026-11-10-rehearsal"]')).toContainText('Former Product Owner');
+		await expect(page.locator('.risk-section tr[data-acceptance="2026-11-25-tests"]')).toHaveAttribute(
+			'data-counts',
+			'true',
+		);
+		await expect(page.locator('.risk-section tr[data-acceptance="2026-11-25-monitoring"]')).toHaveAttribute(
+			'data-status',
+			'role-not-allowed',
+		);
+		await expect(page.locator('.risk-section tr[data-acceptance="2026-11-10-rehearsal"]')).toContainText(
+			'Former Product Owner',
+		);
 		// The accepted and void-acceptance styles stay readable in both themes.
 		for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });
 			const results = await new AxeBuilder({ page }).analyze();
 			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(serious.map((v) => `approval/ ${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+			expect(
+				serious.map(
+					(v) =>
+						`approval/ ${scheme} ${v.id}: ${v.nodes
+							.map((n) => n.target.join(' '))
+							.slice(0, 3)
+							.join(' | ')}`,
+				),
+			).toEqual([]);
 		}
 		await page.emulateMedia({ colorScheme: 'light' });
-		await expect(page.locator('tr[data-criterion="training"] .missing li')).toHaveText(['subtask 4.2 items not covered by any session: Q&A session (qa)', 'no attendance recorded for: Incident commander']);
-		await expect(page.locator('.signoff-table tr[data-role="product-owner"]')).toHaveAttribute('data-status', 'rejected');
-		await expect(page.locator('.signoff-table tr[data-role="product-owner"]')).toContainText('Customer notice not sent yet');
+		await expect(page.locator('tr[data-criterion="training"] .missing li')).toHaveText([
+			'subtask 4.2 items not covered by any session: Q&A session (qa)',
+			'no attendance recorded for: Incident commander',
+		]);
+		await expect(page.locator('.signoff-table tr[data-role="product-owner"]')).toHaveAttribute(
+			'data-status',
+			'rejected',
+		);
+		await expect(page.locator('.signoff-table tr[data-role="product-owner"]')).toContainText(
+			'Customer notice not sent yet',
+		);
 		await expect(page.locator('.signoff-table tr[data-role="devops-lead"]')).toHaveAttribute('data-status', 'missing');
 
 		await page.goto(`${server.url}records/rehearsals/`);
@@ -150,12 +203,20 @@ test.describe('fixture sites', () => {
 
 	test('a bad record fails the build naming the file, line and field', () => {
 		const dir = makeFixture('records-complete', {
-			'records/rehearsals/2026-11-25-staging-v1.5.0.yaml': fs.readFileSync(path.join(fixturesDir, 'records-complete/content/records/rehearsals/2026-11-20-staging-v1.4.0.yaml'), 'utf8').replace('id: canary', 'id: canry'),
-			'records/signoffs/2026-11-25-devops-lead.yaml': 'role: devops-lead\nname: Someone\ndate: 2026-11-25\ndecision: maybe\n',
+			'records/rehearsals/2026-11-25-staging-v1.5.0.yaml': fs
+				.readFileSync(
+					path.join(fixturesDir, 'records-complete/content/records/rehearsals/2026-11-20-staging-v1.4.0.yaml'),
+					'utf8',
+				)
+				.replace('id: canary', 'id: canry'),
+			'records/signoffs/2026-11-25-devops-lead.yaml':
+				'role: devops-lead\nname: Someone\ndate: 2026-11-25\ndecision: maybe\n',
 		});
 		const build = buildSite(dir, undefined, TODAY);
 		expect(build.status).not.toBe(0);
-		expect(build.output).toMatch(/records\/rehearsals\/2026-11-25-staging-v1\.5\.0\.yaml:7 field "phases\.1\.id": unknown phase "canry" of procedures\/deployment-checklist/);
+		expect(build.output).toMatch(
+			/records\/rehearsals\/2026-11-25-staging-v1\.5\.0\.yaml:7 field "phases\.1\.id": unknown phase "canry" of procedures\/deployment-checklist/,
+		);
 		expect(build.output).toMatch(/records\/signoffs\/2026-11-25-devops-lead\.yaml:4 field "decision": /);
 		expect(fs.existsSync(build.outDir)).toBe(false);
 	});
@@ -164,11 +225,14 @@ test.describe('fixture sites', () => {
 		const policy = fs.readFileSync(path.join(fixturesDir, 'records-complete/content/policy.yaml'), 'utf8');
 		const dir = makeFixture('records-complete', {
 			'policy.yaml': policy.replace("checklist: { covers: '1.1' }", "checklist: { covers: '1.9' }"),
-			'records/acceptances/2026-11-25-x.yaml': 'criterion: monitoring\nrole: product-owner\nname: Someone\ndate: 2026-11-25\nreason: Fine\nexpires: 2026-11-20\n',
+			'records/acceptances/2026-11-25-x.yaml':
+				'criterion: monitoring\nrole: product-owner\nname: Someone\ndate: 2026-11-25\nreason: Fine\nexpires: 2026-11-20\n',
 		});
 		const build = buildSite(dir, undefined, TODAY);
 		expect(build.status).not.toBe(0);
-		expect(build.output).toMatch(/policy\.yaml:\d+ field "criteria\.1\.checklist\.covers": no subtask "1\.9" in task\.subtasks/);
+		expect(build.output).toMatch(
+			/policy\.yaml:\d+ field "criteria\.1\.checklist\.covers": no subtask "1\.9" in task\.subtasks/,
+		);
 		expect(build.output).toMatch(/records\/acceptances\/2026-11-25-x\.yaml:6 field "expires": expires is before date/);
 		expect(fs.existsSync(build.outDir)).toBe(false);
 	});

@@ -66,7 +66,10 @@ test('nothing of search loads before it is opened; / and Ctrl+K open it', async 
 	page.on('request', (r) => requested.push(r.url()));
 	await page.goto('runbooks/');
 	await page.waitForLoadState('networkidle');
-	expect(requested.filter((u) => SEARCH_FILES.test(u)), 'search files fetched on page load').toEqual([]);
+	expect(
+		requested.filter((u) => SEARCH_FILES.test(u)),
+		'search files fetched on page load',
+	).toEqual([]);
 
 	const pagefind = page.waitForRequest(new RegExp(`/${SEARCH_BUNDLE_DIR}/pagefind\\.js$`));
 	await page.keyboard.press('/');
@@ -80,7 +83,10 @@ test('nothing of search loads before it is opened; / and Ctrl+K open it', async 
 	await expect(box(page)).not.toBeFocused();
 	await page.keyboard.press('Control+k');
 	await expect(box(page)).toBeFocused();
-	expect(await box(page).evaluate((input: HTMLInputElement) => input.selectionEnd! - input.selectionStart!), 'the old query is selected, ready to replace').toBe(4);
+	expect(
+		await box(page).evaluate((input: HTMLInputElement) => input.selectionEnd! - input.selectionStart!),
+		'the old query is selected, ready to replace',
+	).toBe(4);
 
 	// A focused checklist checkbox is not a text field: "/" still opens search.
 	await page.goto('procedures/deployment-checklist/');
@@ -107,7 +113,11 @@ function sectionsOnPage(page: Page): Promise<Section[]> {
 		const indexed = document.querySelector('[data-pagefind-body]');
 		if (!indexed) return [];
 		const body = indexed.cloneNode(true) as HTMLElement;
-		body.querySelectorAll('[data-pagefind-ignore], nav, svg, script, style, noscript, form, footer, iframe, template').forEach((e) => e.remove());
+		body
+			.querySelectorAll('[data-pagefind-ignore], nav, svg, script, style, noscript, form, footer, iframe, template')
+			.forEach((e) => {
+				e.remove();
+			});
 		const found: Array<{ id: string; depth: number; text: string }> = [];
 		let current = { id: '', depth: 1, text: '' };
 		const walk = (node: Node): void => {
@@ -129,7 +139,13 @@ function sectionsOnPage(page: Page): Promise<Section[]> {
 
 /** Every word the index could match in a text: whole tokens and the parts of camelCase and dotted identifiers. */
 function indexWords(text: string): string[] {
-	return [...(text.toLowerCase().match(/[a-z]+/g) ?? []), ...(text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().match(/[a-z]+/g) ?? [])];
+	return [
+		...(text.toLowerCase().match(/[a-z]+/g) ?? []),
+		...(text
+			.replace(/([a-z])([A-Z])/g, '$1 $2')
+			.toLowerCase()
+			.match(/[a-z]+/g) ?? []),
+	];
 }
 
 /** Plain prose words: lowercase, standing alone between spaces and punctuation (not part of an identifier or host). */
@@ -137,7 +153,9 @@ function proseWords(text: string): string[] {
 	return [...text.matchAll(/(?<=^|\s)([a-z]{9,})(?=[\s,.;:!?)]|$)/g)].map((m) => m[1]!);
 }
 
-test('a term found only in a deep section links to that section, and following it lands on the heading', async ({ page }) => {
+test('a term found only in a deep section links to that section, and following it lands on the heading', async ({
+	page,
+}) => {
 	// Find, in the real content, a prose word that occurs in one h3 section deep in a document and nowhere else. Words
 	// are compared on their first 5 letters, so stemming ("approving", "approval") and prefix matching cannot find it
 	// elsewhere either.
@@ -147,9 +165,15 @@ test('a term found only in a deep section links to that section, and following i
 		for (const section of await sectionsOnPage(page)) all.push({ ...section, doc: doc.id });
 	}
 	const where = new Map<string, Set<string>>();
-	for (const s of all) for (const w of indexWords(s.text)) where.set(w.slice(0, 5), (where.get(w.slice(0, 5)) ?? new Set()).add(`${s.doc}#${s.id}`));
+	for (const s of all)
+		for (const w of indexWords(s.text))
+			where.set(w.slice(0, 5), (where.get(w.slice(0, 5)) ?? new Set()).add(`${s.doc}#${s.id}`));
 	const deep = all.filter((s) => s.depth === 3 && s.index >= 3).sort((a, b) => b.index - a.index);
-	const pick = deep.flatMap((s) => proseWords(s.text).filter((w) => where.get(w.slice(0, 5))!.size === 1).map((word) => ({ ...s, word })))[0];
+	const pick = deep.flatMap((s) =>
+		proseWords(s.text)
+			.filter((w) => where.get(w.slice(0, 5))!.size === 1)
+			.map((word) => ({ ...s, word })),
+	)[0];
 	expect(pick, 'the content has a word found only in one deep h3 section').toBeTruthy();
 	const { doc, id, word } = pick!;
 	test.info().annotations.push({ type: 'term', description: `${word} (${doc}#${id})` });
@@ -182,20 +206,28 @@ test('a filter narrows the results, and every result left has the chosen value',
 	expect(await countIn()).toBeLessThan(before);
 	expect(new Set(await listbox(page).locator('.search-kind').allTextContents())).toEqual(new Set(['runbook']));
 	// The count next to each choice follows the query.
-	await expect(page.locator('select[data-filter-key="kind"] option[value="runbook"]')).toHaveText(new RegExp(`runbook \\(${await countIn()}\\)`));
+	await expect(page.locator('select[data-filter-key="kind"] option[value="runbook"]')).toHaveText(
+		new RegExp(`runbook \\(${await countIn()}\\)`),
+	);
 });
 
-test('an alert name finds its troubleshooting entry, not the pages that list it only in their metadata', async ({ page }) => {
+test('an alert name finds its troubleshooting entry, not the pages that list it only in their metadata', async ({
+	page,
+}) => {
 	const alert = 'UploadsApiHighErrorRate';
 	const entry = docs.find((d) => new RegExp(`^### ${alert}\\s*$`, 'm').test(d.body));
 	expect(entry, `a document has a "### ${alert}" entry`).toBeTruthy();
-	const metadataOnly = docs.filter((d) => new RegExp(`alerts:[^\\n]*\\b${alert}\\b|^\\s+- ${alert}$`, 'm').test(d.frontmatter) && !d.body.includes(alert));
+	const metadataOnly = docs.filter(
+		(d) =>
+			new RegExp(`alerts:[^\\n]*\\b${alert}\\b|^\\s+- ${alert}$`, 'm').test(d.frontmatter) && !d.body.includes(alert),
+	);
 
 	await page.goto('runbooks/');
 	await search(page, alert);
 	await expect(options(page).first()).toHaveAttribute('href', new RegExp(`/${entry!.id}/#${alert.toLowerCase()}$`));
 	await expect(options(page).first().locator('.search-hit-title')).toHaveText(alert);
-	for (const doc of metadataOnly) await expect(listbox(page).locator(`a[href*="/${doc.id}/"]`), `${doc.id} lists it only in metadata`).toHaveCount(0);
+	for (const doc of metadataOnly)
+		await expect(listbox(page).locator(`a[href*="/${doc.id}/"]`), `${doc.id} lists it only in metadata`).toHaveCount(0);
 
 	await box(page).press('ArrowDown');
 	await box(page).press('Enter');
@@ -223,7 +255,10 @@ test('arrow keys move through results, Enter opens one, Escape closes the list',
 	await expect(options(page).nth(0)).toHaveAttribute('aria-selected', 'false');
 	await page.keyboard.press('ArrowUp');
 	await page.keyboard.press('ArrowUp');
-	await expect(box(page), 'up from the first result wraps to the last').toHaveAttribute('aria-activedescendant', ids.at(-1)!);
+	await expect(box(page), 'up from the first result wraps to the last').toHaveAttribute(
+		'aria-activedescendant',
+		ids.at(-1)!,
+	);
 
 	await page.keyboard.press('Escape');
 	await expect(page.locator('#site-search-panel')).toBeHidden();
@@ -251,7 +286,9 @@ test('the search page runs the search in its address and keeps the filters there
 	await page.reload();
 	await expect(page.locator('#page-search-panel select[data-filter-key="kind"]')).toHaveValue('runbook');
 	await expect(results.first()).toBeVisible();
-	expect(new Set(await page.locator('#page-search-listbox .search-kind').allTextContents())).toEqual(new Set(['runbook']));
+	expect(new Set(await page.locator('#page-search-listbox .search-kind').allTextContents())).toEqual(
+		new Set(['runbook']),
+	);
 
 	// Enter in the header box (nothing chosen) goes to the search page with the query.
 	await page.goto('runbooks/');
@@ -261,7 +298,10 @@ test('the search page runs the search in its address and keeps the filters there
 	await expect(page.locator('#page-search-listbox').getByRole('option').first()).toBeVisible();
 });
 
-test('without JavaScript the search box still reaches the search page, which says search needs JavaScript', async ({ browser, baseURL }) => {
+test('without JavaScript the search box still reaches the search page, which says search needs JavaScript', async ({
+	browser,
+	baseURL,
+}) => {
 	const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
 	const page = await context.newPage();
 	await page.goto('runbooks/');
@@ -284,11 +324,15 @@ test('at 375 px the open results fit the screen: no sideways scrolling', async (
 	const panel = await page.locator('#site-search-panel').boundingBox();
 	expect(panel!.x).toBeGreaterThanOrEqual(0);
 	expect(panel!.x + panel!.width).toBeLessThanOrEqual(375);
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	await page.goto('search/?q=database');
 	await expect(page.locator('#page-search-listbox').getByRole('option').first()).toBeVisible();
-	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+	expect(
+		await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+	).toBeLessThanOrEqual(0);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -300,14 +344,24 @@ for (const scheme of ['light', 'dark'] as const) {
 		await box(page).press('ArrowDown');
 		const results = await new AxeBuilder({ page }).include('form[data-search-form="header"]').analyze();
 		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+		expect(
+			serious.map(
+				(v) =>
+					`${v.id}: ${v.nodes
+						.map((n) => n.target.join(' '))
+						.slice(0, 3)
+						.join(' | ')}`,
+			),
+		).toEqual([]);
 	});
 }
 
 test('under a sub-path, search loads from the sub-path and its results link into it', async ({ page, origins }) => {
 	test.setTimeout(300_000);
 	const content = makeFixture('minimal');
-	const built = buildSite(content, path.join(path.dirname(content), `${path.basename(content)}-ops-dist`), { OPSBOOK_BASE: '/ops/' });
+	const built = buildSite(content, path.join(path.dirname(content), `${path.basename(content)}-ops-dist`), {
+		OPSBOOK_BASE: '/ops/',
+	});
 	expect(built.status, built.output).toBe(0);
 	const server = await startStaticServer(built.outDir, 0, '/ops/');
 	origins.allow(new URL(server.url).origin);
@@ -318,10 +372,15 @@ test('under a sub-path, search loads from the sub-path and its results link into
 		await page.keyboard.press('/');
 		await page.keyboard.type('FixtureApiDown');
 		await expect(options(page).first()).toHaveAttribute('href', '/ops/runbooks/deploy/#fixtureapidown');
-		expect(requested.filter((p) => p.includes(SEARCH_BUNDLE_DIR)).every((p) => p.startsWith(`/ops/${SEARCH_BUNDLE_DIR}/`))).toBe(true);
+		expect(
+			requested.filter((p) => p.includes(SEARCH_BUNDLE_DIR)).every((p) => p.startsWith(`/ops/${SEARCH_BUNDLE_DIR}/`)),
+		).toBe(true);
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(`${server.url}search/?q=FixtureApiDown`);
-		await expect(page.locator('#page-search-listbox').getByRole('option').first()).toHaveAttribute('href', '/ops/runbooks/deploy/#fixtureapidown');
+		await expect(page.locator('#page-search-listbox').getByRole('option').first()).toHaveAttribute(
+			'href',
+			'/ops/runbooks/deploy/#fixtureapidown',
+		);
 	} finally {
 		await server.close();
 	}

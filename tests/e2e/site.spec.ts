@@ -27,7 +27,9 @@ test('every document is reachable from the navigation', async ({ page }) => {
 		visited.add(url);
 		await page.goto(url);
 		// Only navigation links count: the sidebar, section indexes and their pagination, previous/next.
-		const hrefs = await page.locator('nav.site-nav a, ul.doc-list a, nav.pagination a, nav.prev-next a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+		const hrefs = await page
+			.locator('nav.site-nav a, ul.doc-list a, nav.pagination a, nav.prev-next a')
+			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
 		for (const href of hrefs) {
 			const id = href.replace(/^\/|\/$/g, '');
 			if (docIds.includes(id)) seen.add(id);
@@ -43,7 +45,8 @@ test('a document page shows metadata, contents, heading anchors and its source p
 	await expect(page.locator('.meta > summary')).toContainText('tested');
 	await page.locator('.meta > summary').click();
 	const meta = page.locator('.meta-bar');
-	for (const label of ['Owner', 'Status', 'Last reviewed', 'Last tested', 'Takes']) await expect(meta.getByText(label, { exact: true })).toBeVisible();
+	for (const label of ['Owner', 'Status', 'Last reviewed', 'Last tested', 'Takes'])
+		await expect(meta.getByText(label, { exact: true })).toBeVisible();
 	const toc = page.getByRole('navigation', { name: 'On this page' });
 	await expect(toc.getByRole('link', { name: 'Rollback' }).first()).toBeVisible();
 	const anchor = page.locator('h2 .heading-anchor').first();
@@ -105,7 +108,9 @@ test('pages stay usable at 375 px: no horizontal page scroll', async ({ page }) 
 	await page.setViewportSize({ width: 375, height: 740 });
 	for (const path of ['./', 'runbooks/deployment/', 'procedures/escalation/']) {
 		await page.goto(path);
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		);
 		expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
 	}
 });

@@ -26,7 +26,9 @@ const KEY_ALERTS: Record<string, string> = {
 
 test('the training materials show the architecture diagram, with its name and text version', async ({ page }) => {
 	await page.goto('training/training-materials/');
-	const figure = page.locator('figure.diagram').filter({ has: page.locator('figcaption', { hasText: 'Uploads API architecture' }) });
+	const figure = page
+		.locator('figure.diagram')
+		.filter({ has: page.locator('figcaption', { hasText: 'Uploads API architecture' }) });
 	await expect(figure).toHaveCount(1);
 	await expect(figure.getByRole('region', { name: 'Uploads API architecture' })).toBeVisible();
 	const svg = figure.locator('svg:visible');
@@ -35,13 +37,26 @@ test('the training materials show the architecture diagram, with its name and te
 	expect(box.width, 'the diagram is drawn, not an empty box').toBeGreaterThan(300);
 	// Facts resolved inside the diagram; every component is named in the text version.
 	await figure.locator('details.diagram-text summary').click();
-	for (const name of ['Load balancer', 'API pods', 'PostgreSQL', 'Files bucket', 'Quarantine bucket', 'Malware scanner', 'Prometheus', 'Alertmanager', 'Grafana', 'Loki']) {
+	for (const name of [
+		'Load balancer',
+		'API pods',
+		'PostgreSQL',
+		'Files bucket',
+		'Quarantine bucket',
+		'Malware scanner',
+		'Prometheus',
+		'Alertmanager',
+		'Grafana',
+		'Loki',
+	]) {
 		await expect(figure.locator('details.diagram-text')).toContainText(name);
 	}
 	await expect(figure).not.toContainText('{facts.');
 });
 
-test('each key alert has an annotated chart: an SVG with an accessible name, the threshold line from facts and all three regimes', async ({ page }) => {
+test('each key alert has an annotated chart: an SVG with an accessible name, the threshold line from facts and all three regimes', async ({
+	page,
+}) => {
 	await page.goto('training/alert-interpretation/');
 	await expect(page.locator('figure.alert-chart')).toHaveCount(Object.keys(KEY_ALERTS).length);
 	for (const [alert, key] of Object.entries(KEY_ALERTS)) {
@@ -63,7 +78,8 @@ test('each key alert has an annotated chart: an SVG with an accessible name, the
 		expect(lineBox.width).toBeGreaterThan(200);
 
 		// Normal, warning and firing bands, told apart by pattern and label, not colour alone.
-		for (const regime of ['normal', 'warning', 'firing']) await expect(svg.locator(`.ac-band[data-regime="${regime}"]`).first(), `${alert} ${regime}`).toBeAttached();
+		for (const regime of ['normal', 'warning', 'firing'])
+			await expect(svg.locator(`.ac-band[data-regime="${regime}"]`).first(), `${alert} ${regime}`).toBeAttached();
 		for (const regime of ['warning', 'firing']) {
 			const fill = await svg.locator(`.ac-band[data-regime="${regime}"] rect`).first().getAttribute('fill');
 			expect(fill).toMatch(/^url\(#chart-[a-z0-9-]+-(warning|firing)\)$/);
@@ -82,7 +98,11 @@ test('each key alert has an annotated chart: an SVG with an accessible name, the
 });
 
 test('alert charts follow the theme and print in black', async ({ page }) => {
-	const stroke = () => page.locator('figure.alert-chart .ac-series path').first().evaluate((p) => getComputedStyle(p).stroke);
+	const stroke = () =>
+		page
+			.locator('figure.alert-chart .ac-series path')
+			.first()
+			.evaluate((p) => getComputedStyle(p).stroke);
 	await page.emulateMedia({ colorScheme: 'light' });
 	await page.goto('training/alert-interpretation/');
 	const light = await stroke();
@@ -96,7 +116,9 @@ test('alert charts follow the theme and print in black', async ({ page }) => {
 test('on a phone the chart scrolls inside its frame instead of widening the page', async ({ page }) => {
 	await page.setViewportSize({ width: 375, height: 740 });
 	await page.goto('training/alert-interpretation/');
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	const frame = page.locator('figure.alert-chart .alert-chart-scroll').first();
 	expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
@@ -110,10 +132,22 @@ for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });
 			await page.goto(path);
 			// Open every folded answer and data table so axe checks them too.
-			await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
+			await page.evaluate(() =>
+				document.querySelectorAll('details').forEach((d) => {
+					d.setAttribute('open', '');
+				}),
+			);
 			const results = await new AxeBuilder({ page }).analyze();
 			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+			expect(
+				serious.map(
+					(v) =>
+						`${v.id}: ${v.nodes
+							.map((n) => n.target.join(' '))
+							.slice(0, 3)
+							.join(' | ')}`,
+				),
+			).toEqual([]);
 		});
 	}
 }
@@ -157,12 +191,16 @@ test('a sample that no longer shows all three regimes against a changed threshol
 	test.setTimeout(300_000);
 	const build = buildSite(chartFixture(10, 0.1));
 	expect(build.status).not.toBe(0);
-	expect(build.output).toMatch(/training\/charts\.mdx <AlertChart alert="FixtureErrors">: the sample series never reaches "warning"/);
+	expect(build.output).toMatch(
+		/training\/charts\.mdx <AlertChart alert="FixtureErrors">: the sample series never reaches "warning"/,
+	);
 });
 
 test('a threshold that disagrees with the deployed rule fails the build, naming both numbers', () => {
 	test.setTimeout(300_000);
 	const build = buildSite(chartFixture(2, 0.05));
 	expect(build.status).not.toBe(0);
-	expect(build.output).toMatch(/training\/charts\.mdx <AlertChart alert="FixtureErrors">: threshold thresholds\.errorPercent is 2, but the rule compares with > 0\.05/);
+	expect(build.output).toMatch(
+		/training\/charts\.mdx <AlertChart alert="FixtureErrors">: threshold thresholds\.errorPercent is 2, but the rule compares with > 0\.05/,
+	);
 });

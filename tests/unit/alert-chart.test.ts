@@ -22,7 +22,9 @@ import {
 } from '../../src/alerts/alert-chart.ts';
 
 const regimesOf = (values: number[], threshold: number, forMinutes: number, step = 1) =>
-	classify(toPoints(values, step), threshold, forMinutes).map((p) => p.regime[0]).join('');
+	classify(toPoints(values, step), threshold, forMinutes)
+		.map((p) => p.regime[0])
+		.join('');
 
 test('durations in Prometheus syntax become minutes; anything else is refused', () => {
 	assert.equal(parseDurationMinutes('5m'), 5);
@@ -31,7 +33,8 @@ test('durations in Prometheus syntax become minutes; anything else is refused', 
 	assert.equal(parseDurationMinutes('1h'), 60);
 	assert.equal(parseDurationMinutes('1h30m'), 90);
 	assert.equal(parseDurationMinutes('30s'), 0.5);
-	for (const bad of ['', '5', 'five minutes', '5 m', '5m ago']) assert.throws(() => parseDurationMinutes(bad), /not a duration/, bad);
+	for (const bad of ['', '5', 'five minutes', '5 m', '5m ago'])
+		assert.throws(() => parseDurationMinutes(bad), /not a duration/, bad);
 });
 
 test('the comparison at the end of an alert rule is read, with its operator', () => {
@@ -103,8 +106,14 @@ test('events: the breach that led to firing, not an earlier one that dipped back
 
 test('a sample that cannot show all three regimes is reported with a hint', () => {
 	assert.deepEqual(seriesProblems(classify(toPoints([1, 3, 3, 3], 1), 2, 2), 2), []);
-	assert.match(seriesProblems(classify(toPoints([1, 1, 1], 1), 2, 2), 2).join('\n'), /never reaches "warning"[\s\S]*never reaches "firing"/);
-	assert.match(seriesProblems(classify(toPoints([1, 3, 3], 1), 2, 5), 5).join('\n'), /never reaches "firing": stay past the threshold for at least the rule's for: \(5 min\)/);
+	assert.match(
+		seriesProblems(classify(toPoints([1, 1, 1], 1), 2, 2), 2).join('\n'),
+		/never reaches "warning"[\s\S]*never reaches "firing"/,
+	);
+	assert.match(
+		seriesProblems(classify(toPoints([1, 3, 3], 1), 2, 5), 5).join('\n'),
+		/never reaches "firing": stay past the threshold for at least the rule's for: \(5 min\)/,
+	);
 	assert.match(seriesProblems(classify(toPoints([3, 3, 3], 1), 2, 1), 1).join('\n'), /never reaches "normal"/);
 	assert.match(seriesProblems(classify(toPoints([1, 3, 3], 1), 2, 0), 0).join('\n'), /for: 0m/);
 	assert.match(seriesProblems([], 5).join('\n'), /at least 3 samples/);
@@ -122,7 +131,13 @@ test('scales map linearly, ticks are round numbers covering the data, paths are 
 	assert.deepEqual(niceTicks(0, 9.7, 5), [0, 2, 4, 6, 8, 10]);
 	assert.deepEqual(niceTicks(0, 3.3, 5), [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5]);
 	assert.deepEqual(niceTicks(0, 1.1, 5), [0, 0.2, 0.4, 0.6, 0.8, 1, 1.2]);
-	assert.equal(linePath([{ x: 1, y: 2 }, { x: 3.14159, y: 4.005 }]), 'M1 2 L3.14 4.01');
+	assert.equal(
+		linePath([
+			{ x: 1, y: 2 },
+			{ x: 3.14159, y: 4.005 },
+		]),
+		'M1 2 L3.14 4.01',
+	);
 });
 
 test('values carry their unit the way people write it', () => {
@@ -141,10 +156,20 @@ test('the chart model: threshold inside the plot, bands cover the time axis, cal
 	assert.equal(model.bands[0]!.x, plot.left);
 	const last = model.bands.at(-1)!;
 	assert.equal(Math.round(last.x + last.width), plot.right);
-	assert.deepEqual(model.bands.map((b) => b.label), ['Normal', 'Warning (pending)', 'Firing']);
-	assert.deepEqual(model.callouts.map((c) => [c.n, c.kind, c.point.minute]), [[1, 'breach', 3], [2, 'firing', 6]]);
+	assert.deepEqual(
+		model.bands.map((b) => b.label),
+		['Normal', 'Warning (pending)', 'Firing'],
+	);
+	assert.deepEqual(
+		model.callouts.map((c) => [c.n, c.kind, c.point.minute]),
+		[
+			[1, 'breach', 3],
+			[2, 'firing', 6],
+		],
+	);
 	// Every point is inside the plot and the path visits them in order.
-	for (const p of model.points) assert.ok(p.x >= plot.left && p.x <= plot.right && p.y >= plot.top && p.y <= plot.bottom);
+	for (const p of model.points)
+		assert.ok(p.x >= plot.left && p.x <= plot.right && p.y >= plot.top && p.y <= plot.bottom);
 	assert.equal(model.path.split(/[ML]/).filter(Boolean).length, model.points.length);
 	// Axis ticks: time from 0 to the last minute, values from 0 past the largest sample.
 	assert.equal(model.xTicks[0]!.value, 0);
@@ -154,13 +179,26 @@ test('the chart model: threshold inside the plot, bands cover the time axis, cal
 });
 
 test('a fixed axis maximum is honoured, and a sample above it is a problem', () => {
-	assert.equal(buildChart({ values: '50 90 95 96', threshold: 85, forMinutes: 2, yMax: 100 }).yTicks.at(-1)!.value, 100);
-	assert.match(buildChart({ values: '50 90 95 120', threshold: 85, forMinutes: 2, yMax: 100 }).problems.join(), /above the axis maximum/);
+	assert.equal(
+		buildChart({ values: '50 90 95 96', threshold: 85, forMinutes: 2, yMax: 100 }).yTicks.at(-1)!.value,
+		100,
+	);
+	assert.match(
+		buildChart({ values: '50 90 95 120', threshold: 85, forMinutes: 2, yMax: 100 }).problems.join(),
+		/above the axis maximum/,
+	);
 });
 
 test('the description names every regime with its minutes and values, and the moments that matter', () => {
 	const model = buildChart({ values: '0.2 0.3 2.5 3 3.5 0.4', threshold: 2, forMinutes: 2 });
-	const text = describeChart(model, { alert: 'UploadsApiHighErrorRate', metric: '5xx share of requests', unit: '%', threshold: 2, forText: '2m', baseline: 0.2 });
+	const text = describeChart(model, {
+		alert: 'UploadsApiHighErrorRate',
+		metric: '5xx share of requests',
+		unit: '%',
+		threshold: 2,
+		forText: '2m',
+		baseline: 0.2,
+	});
 	assert.match(text, /threshold at 2% and the normal baseline at 0.2%/);
 	assert.match(text, /Normal from minute 0 to 1 \(0.2% to 0.3%\)/);
 	assert.match(text, /Warning \(pending\) from minute 2 to 3/);
@@ -171,7 +209,10 @@ test('the description names every regime with its minutes and values, and the mo
 });
 
 test('the series is interpolated between samples for label placement', () => {
-	const pts = [{ x: 0, y: 100 }, { x: 10, y: 0 }];
+	const pts = [
+		{ x: 0, y: 100 },
+		{ x: 10, y: 0 },
+	];
 	assert.equal(seriesYAt(pts, 5), 50);
 	assert.equal(seriesYAt(pts, 0), 100);
 	assert.equal(seriesYAt(pts, 11), undefined);
@@ -179,7 +220,10 @@ test('the series is interpolated between samples for label placement', () => {
 
 test('a line label avoids the series: right end above by default, elsewhere when the series runs there', () => {
 	const plot = { left: 0, top: 0, right: 400, bottom: 200 };
-	const flatLow = [{ x: 0, y: 190 }, { x: 400, y: 190 }];
+	const flatLow = [
+		{ x: 0, y: 190 },
+		{ x: 400, y: 190 },
+	];
 	assert.deepEqual(placeLineLabel(100, 80, plot, flatLow), { x: 394, y: 93, anchor: 'end' });
 	// The series rises through the right end just above the line: the label moves to where the series is not.
 	const clear = (p: { x: number; y: number; anchor: string }, series: Array<{ x: number; y: number }>) => {
@@ -190,16 +234,30 @@ test('a line label avoids the series: right end above by default, elsewhere when
 		}
 		return true;
 	};
-	const risingRight = [{ x: 0, y: 190 }, { x: 300, y: 150 }, { x: 400, y: 85 }];
+	const risingRight = [
+		{ x: 0, y: 190 },
+		{ x: 300, y: 150 },
+		{ x: 400, y: 85 },
+	];
 	const moved = placeLineLabel(100, 80, plot, risingRight);
 	assert.notDeepEqual(moved, { x: 394, y: 93, anchor: 'end' });
 	assert.ok(clear(moved, risingRight));
 	// Only the right end above the line is crowded: the label goes below it, still at the right.
-	const bumpRight = [{ x: 0, y: 190 }, { x: 300, y: 190 }, { x: 310, y: 90 }, { x: 400, y: 90 }];
+	const bumpRight = [
+		{ x: 0, y: 190 },
+		{ x: 300, y: 190 },
+		{ x: 310, y: 90 },
+		{ x: 400, y: 90 },
+	];
 	const below = placeLineLabel(100, 80, plot, bumpRight);
 	assert.deepEqual([below.anchor, below.y > 100], ['end', true]);
 	// The series hugs the line on the right, above and below: the left end is clear.
-	const hugsRight = [{ x: 0, y: 190 }, { x: 250, y: 190 }, { x: 300, y: 100 }, { x: 400, y: 100 }];
+	const hugsRight = [
+		{ x: 0, y: 190 },
+		{ x: 250, y: 190 },
+		{ x: 300, y: 100 },
+		{ x: 400, y: 100 },
+	];
 	assert.equal(placeLineLabel(100, 80, plot, hugsRight).anchor, 'start');
 	// Never outside the plot: a line at the very top gets its label below.
 	assert.ok(placeLineLabel(5, 80, plot, flatLow).y > 5);
@@ -209,7 +267,14 @@ test('a line label avoids the series: right end above by default, elsewhere when
 });
 
 test('the chart model places the threshold label clear of a series that ends right on the line', () => {
-	const model = buildChart({ values: '52 60 70 80 86 88 90 92 94 96', threshold: 85, forMinutes: 2, baseline: 50, yMax: 100, labels: { threshold: 'Threshold 85% for 2m', baseline: 'Baseline 50%' } });
+	const model = buildChart({
+		values: '52 60 70 80 86 88 90 92 94 96',
+		threshold: 85,
+		forMinutes: 2,
+		baseline: 50,
+		yMax: 100,
+		labels: { threshold: 'Threshold 85% for 2m', baseline: 'Baseline 50%' },
+	});
 	const label = model.thresholdLabel;
 	const width = 'Threshold 85% for 2m'.length * 7;
 	const left = label.anchor === 'end' ? label.x - width : label.x;

@@ -51,7 +51,8 @@ export function findViolations(files: Array<{ file: string; text: string }>): Vi
 		for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"?]+)/g)) {
 			const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!));
 			const to = target.split('/')[0]!;
-			if (to === from || !target.includes('/') || (ALWAYS.has(to) && from !== 'core') || EDGES[from]?.includes(to)) continue;
+			if (to === from || !target.includes('/') || (ALWAYS.has(to) && from !== 'core') || EDGES[from]?.includes(to))
+				continue;
 			if (from === 'core' || from === 'facts' || !EDGES[from]?.includes(to)) out.push({ file, imports: target });
 		}
 	}
@@ -66,14 +67,19 @@ function sourceFiles(): Array<{ file: string; text: string }> {
 }
 
 test('every top-level folder of src/ is a declared feature', () => {
-	const folders = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+	const folders = fs
+		.readdirSync(SRC, { withFileTypes: true })
+		.filter((e) => e.isDirectory())
+		.map((e) => e.name);
 	const unknown = folders.filter((f) => !(f in EDGES) && !ANYTHING.has(f));
 	assert.deepEqual(unknown, [], `declare these folders in tests/unit/boundaries.test.ts: ${unknown.join(', ')}`);
 	assert.ok(!folders.includes('utils'), 'no utils/ junk drawer');
 });
 
 test('every feature folder has an index.ts as its public surface', () => {
-	const missing = Object.keys(EDGES).filter((f) => fs.existsSync(path.join(SRC, f)) && !fs.existsSync(path.join(SRC, f, 'index.ts')));
+	const missing = Object.keys(EDGES).filter(
+		(f) => fs.existsSync(path.join(SRC, f)) && !fs.existsSync(path.join(SRC, f, 'index.ts')),
+	);
 	assert.deepEqual(missing, []);
 });
 

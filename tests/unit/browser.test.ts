@@ -15,13 +15,25 @@ test('an explicit path that does not exist is an error, not a silent fallback', 
 });
 
 test("Playwright's own Chromium comes before the system one", () => {
-	assert.deepEqual(resolveBrowser({}, () => true), { executablePath: playwrights, source: 'playwright' });
+	assert.deepEqual(
+		resolveBrowser({}, () => true),
+		{ executablePath: playwrights, source: 'playwright' },
+	);
 });
 
 test('then the system Chromium', () => {
-	assert.deepEqual(resolveBrowser({}, (p) => p === '/usr/bin/chromium'), { executablePath: '/usr/bin/chromium', source: 'system' });
+	assert.deepEqual(
+		resolveBrowser({}, (p) => p === '/usr/bin/chromium'),
+		{ executablePath: '/usr/bin/chromium', source: 'system' },
+	);
 });
 
 test('none found: the error says how to get one', () => {
-	assert.throws(() => resolveBrowser({}, () => false), (e: unknown) => e instanceof BrowserNotFoundError && /apt-get install -y chromium/.test(e.message) && /npx playwright install chromium/.test(e.message));
+	assert.throws(
+		() => resolveBrowser({}, () => false),
+		(e: unknown) =>
+			e instanceof BrowserNotFoundError &&
+			/apt-get install -y chromium/.test(e.message) &&
+			/npx playwright install chromium/.test(e.message),
+	);
 });

@@ -37,8 +37,14 @@ test('a QR code encodes the URL, with a quiet zone and an accessible name', () =
 });
 
 test('live URLs join site URL, base path and document id', () => {
-	assert.equal(liveDocumentUrl('https://ops.example.com', '/', 'runbooks/rollback'), 'https://ops.example.com/runbooks/rollback/');
-	assert.equal(liveDocumentUrl('https://ops.example.com/', '/ops/', 'runbooks/rollback'), 'https://ops.example.com/ops/runbooks/rollback/');
+	assert.equal(
+		liveDocumentUrl('https://ops.example.com', '/', 'runbooks/rollback'),
+		'https://ops.example.com/runbooks/rollback/',
+	);
+	assert.equal(
+		liveDocumentUrl('https://ops.example.com/', '/ops/', 'runbooks/rollback'),
+		'https://ops.example.com/ops/runbooks/rollback/',
+	);
 	assert.equal(liveUrl('https://ops.example.com', '/', '/ops/cards/'), 'https://ops.example.com/ops/cards/');
 	assert.equal(shortUrl('https://ops.example.com/x/'), 'ops.example.com/x/');
 });
@@ -102,17 +108,45 @@ test('a valid card passes the card check', () => {
 
 test('card problems name the file, the line and the field', () => {
 	const dir = cardsSite({
-		'deploy.mdx': GOOD.replace('runbooks/deploy', 'runbooks/nope').replace('[on-call-engineer]', '[on-call-engineer, sre]').replace('defaultSize: a6', 'defaultSize: a6\nseverity: SEV9'),
+		'deploy.mdx': GOOD.replace('runbooks/deploy', 'runbooks/nope')
+			.replace('[on-call-engineer]', '[on-call-engineer, sre]')
+			.replace('defaultSize: a6', 'defaultSize: a6\nseverity: SEV9'),
 		'size.mdx': GOOD.replace('defaultSize: a6', 'defaultSize: a5'),
 		'body.mdx': `${GOOD}\n## Steps\n\n\`curl https://{env.apiHost}/\`\n\n\`\`\`bash\n# a comment, not a heading\n\`\`\`\n`,
 	});
 	const problems = checkCards(dir, loadFacts(dir), new Set(['runbooks/deploy']));
 	const lines = problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.field}: ${p.message}`);
-	assert.ok(lines.some((l) => /^deploy\.mdx:3 frontmatter field "summarises": no document "runbooks\/nope"/.test(l)), lines.join('\n'));
-	assert.ok(lines.some((l) => /^deploy\.mdx:4 frontmatter field "audience\.1": unknown role "sre"/.test(l)), lines.join('\n'));
-	assert.ok(lines.some((l) => /^deploy\.mdx:6 frontmatter field "severity": unknown severity "SEV9"/.test(l)), lines.join('\n'));
-	assert.ok(lines.some((l) => /^size\.mdx:5 frontmatter field "defaultSize"/.test(l)), lines.join('\n'));
-	assert.ok(lines.some((l) => /^body\.mdx:10 heading: cards have no headings/.test(l)), lines.join('\n'));
-	assert.ok(lines.some((l) => /^body\.mdx:12 fact: \{env\.apiHost\} shows the default environment.*\{facts\.environments\.production\.apiHost\}/.test(l)), lines.join('\n'));
-	assert.equal(lines.filter((l) => l.startsWith('body.mdx')).length, 2, 'a # comment inside a code block is not a heading');
+	assert.ok(
+		lines.some((l) => /^deploy\.mdx:3 frontmatter field "summarises": no document "runbooks\/nope"/.test(l)),
+		lines.join('\n'),
+	);
+	assert.ok(
+		lines.some((l) => /^deploy\.mdx:4 frontmatter field "audience\.1": unknown role "sre"/.test(l)),
+		lines.join('\n'),
+	);
+	assert.ok(
+		lines.some((l) => /^deploy\.mdx:6 frontmatter field "severity": unknown severity "SEV9"/.test(l)),
+		lines.join('\n'),
+	);
+	assert.ok(
+		lines.some((l) => /^size\.mdx:5 frontmatter field "defaultSize"/.test(l)),
+		lines.join('\n'),
+	);
+	assert.ok(
+		lines.some((l) => /^body\.mdx:10 heading: cards have no headings/.test(l)),
+		lines.join('\n'),
+	);
+	assert.ok(
+		lines.some((l) =>
+			/^body\.mdx:12 fact: \{env\.apiHost\} shows the default environment.*\{facts\.environments\.production\.apiHost\}/.test(
+				l,
+			),
+		),
+		lines.join('\n'),
+	);
+	assert.equal(
+		lines.filter((l) => l.startsWith('body.mdx')).length,
+		2,
+		'a # comment inside a code block is not a heading',
+	);
 });

@@ -6,7 +6,10 @@ import test from 'node:test';
 import { parseOpsbookConfig, resolveConfig } from '../../src/core/config.ts';
 
 const opsbook = (...args: string[]) =>
-	spawnSync(process.execPath, ['bin/opsbook.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+	spawnSync(process.execPath, ['bin/opsbook.js', ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, NO_COLOR: '1' },
+	});
 const COMMANDS = ['init', 'dev', 'build', 'preview', 'check', 'verify', 'export', 'cards', 'doctor'];
 
 test('no command prints the usage and exits 2; an unknown command too', () => {
@@ -34,12 +37,24 @@ test('check runs the content checks with no build and no browser; --json for mac
 	const good = opsbook('check', '--json', '--content', 'tests/fixtures/minimal/content');
 	assert.equal(good.status, 0, good.stderr);
 	assert.equal(JSON.parse(good.stdout).ok, true);
-	const bad = spawnSync(process.execPath, ['bin/opsbook.js', 'check', '--json', '--content', 'tests/fixtures/minimal/content'], {
-		encoding: 'utf8',
-		env: { ...process.env, OPSBOOK_CHROMIUM: '/nonexistent/chromium', OPSBOOK_STRICT_REVIEW: '1', OPSBOOK_TODAY: '2030-01-01' },
-	});
+	const bad = spawnSync(
+		process.execPath,
+		['bin/opsbook.js', 'check', '--json', '--content', 'tests/fixtures/minimal/content'],
+		{
+			encoding: 'utf8',
+			env: {
+				...process.env,
+				OPSBOOK_CHROMIUM: '/nonexistent/chromium',
+				OPSBOOK_STRICT_REVIEW: '1',
+				OPSBOOK_TODAY: '2030-01-01',
+			},
+		},
+	);
 	assert.equal(bad.status, 1);
-	const report = JSON.parse(bad.stdout) as { ok: boolean; problems: Array<{ file: string; line: number; message: string }> };
+	const report = JSON.parse(bad.stdout) as {
+		ok: boolean;
+		problems: Array<{ file: string; line: number; message: string }>;
+	};
 	assert.equal(report.ok, false);
 	assert.ok(report.problems.some((p) => /review overdue/.test(p.message) && p.line > 0 && p.file.endsWith('.mdx')));
 });
@@ -56,8 +71,14 @@ test('doctor reports Node, the browser and the configuration as resolved', () =>
 
 test('a bad option names it and says what to write instead', () => {
 	assert.throws(() => parseOpsbookConfig({ bsae: '/ops/' }), /unknown option "bsae": did you mean "base"\?/);
-	assert.throws(() => parseOpsbookConfig({ base: 'ops' }), /`base`: a path that starts with "\/" \(write the sub-path .*base: '\/ops\/'\)/);
-	assert.throws(() => parseOpsbookConfig({ features: { card: false } }), /unknown option "card": did you mean "cards"\?/);
+	assert.throws(
+		() => parseOpsbookConfig({ base: 'ops' }),
+		/`base`: a path that starts with "\/" \(write the sub-path .*base: '\/ops\/'\)/,
+	);
+	assert.throws(
+		() => parseOpsbookConfig({ features: { card: false } }),
+		/unknown option "card": did you mean "cards"\?/,
+	);
 	assert.throws(() => parseOpsbookConfig({ strictReview: 'yes' }), /`strictReview`: .*\(write true fails the build/);
 	assert.throws(() => parseOpsbookConfig({ today: '26/11/2026' }), /`today`: a date written YYYY-MM-DD/);
 });

@@ -60,17 +60,26 @@ function stepBefore(body: string, line: number): string {
 test('severity rules: the security and alert rules are facts, the levels they name exist', () => {
 	const ids = new Set(facts.severities.map((s) => s.id));
 	const ir = f.incidentResponse;
-	for (const key of ['criticalAlertMinimumSeverity', 'securityEventSeverity', 'stoppedAbuseSeverity']) assert.ok(ids.has(ir[key]), `incidentResponse.${key}`);
+	for (const key of ['criticalAlertMinimumSeverity', 'securityEventSeverity', 'stoppedAbuseSeverity'])
+		assert.ok(ids.has(ir[key]), `incidentResponse.${key}`);
 	assert.ok(facts.roles[ir.securityDowngradeRole], 'incidentResponse.securityDowngradeRole is a role');
 	const escalation = doc('procedures/escalation').body;
-	for (const key of ['criticalAlertMinimumSeverity', 'securityEventSeverity', 'stoppedAbuseSeverity']) assert.match(escalation, new RegExp(`\\{facts\\.incidentResponse\\.${key}\\}`));
+	for (const key of ['criticalAlertMinimumSeverity', 'securityEventSeverity', 'stoppedAbuseSeverity'])
+		assert.match(escalation, new RegExp(`\\{facts\\.incidentResponse\\.${key}\\}`));
 });
 
 test('severity rules: no page sets the level of stopped abuse, or of a critical alert, by hand', () => {
 	for (const p of pages) {
 		p.body.split('\n').forEach((l, i) => {
-			if (/(abuse[^.|]*stopped|stopped[^.|]*abuse|probe[^.|]*stopped|only rejections|nothing succeeded)/i.test(l) && /\bSEV[1-4]\b/.test(l)) {
-				assert.match(l, /\{facts\.incidentResponse\./, `${p.id}:${i + 1} states a level for stopped abuse without the facts rule: ${l}`);
+			if (
+				/(abuse[^.|]*stopped|stopped[^.|]*abuse|probe[^.|]*stopped|only rejections|nothing succeeded)/i.test(l) &&
+				/\bSEV[1-4]\b/.test(l)
+			) {
+				assert.match(
+					l,
+					/\{facts\.incidentResponse\./,
+					`${p.id}:${i + 1} states a level for stopped abuse without the facts rule: ${l}`,
+				);
 			}
 			assert.doesNotMatch(l, /`critical`[^|\n]*\|\s*SEV2 High/, `${p.id}:${i + 1} maps every critical alert to SEV2`);
 		});
@@ -78,13 +87,23 @@ test('severity rules: no page sets the level of stopped abuse, or of a critical 
 });
 
 test('approvers: every decision names existing roles, and each rule names its deciding role', () => {
-	for (const [name, d] of Object.entries(f.decisions as Record<string, { decides: string; informs?: string; rule: string }>)) {
+	for (const [name, d] of Object.entries(
+		f.decisions as Record<string, { decides: string; informs?: string; rule: string }>,
+	)) {
 		assert.ok(facts.roles[d.decides], `decisions.${name}.decides`);
 		if (d.informs) assert.ok(facts.roles[d.informs], `decisions.${name}.informs`);
-		assert.ok(d.rule.toLowerCase().includes(roleTitle(d.decides)), `decisions.${name}.rule names the ${roleTitle(d.decides)}`);
+		assert.ok(
+			d.rule.toLowerCase().includes(roleTitle(d.decides)),
+			`decisions.${name}.rule names the ${roleTitle(d.decides)}`,
+		);
 	}
 	const escalation = doc('procedures/escalation').body;
-	for (const name of Object.keys(f.decisions)) assert.match(escalation, new RegExp(`\\{facts\\.decisions\\.${name}\\.rule\\}`), `decision authority quotes decisions.${name}`);
+	for (const name of Object.keys(f.decisions))
+		assert.match(
+			escalation,
+			new RegExp(`\\{facts\\.decisions\\.${name}\\.rule\\}`),
+			`decision authority quotes decisions.${name}`,
+		);
 });
 
 test('approvers: blocking a customer or revoking its key is marked for the one deciding role, everywhere', () => {
@@ -95,7 +114,10 @@ test('approvers: blocking a customer or revoking its key is marked for the one d
 			const step = stepBefore(p.body, b.line);
 			const marker = step.split('\n').find((l) => /\*\*Destructive/.test(l));
 			assert.ok(marker, `${p.id}:${b.line + 1}: block or revoke without a Destructive marker`);
-			assert.ok(step.toLowerCase().includes(who), `${p.id}:${b.line + 1}: the step does not name the ${who} as the one who decides`);
+			assert.ok(
+				step.toLowerCase().includes(who),
+				`${p.id}:${b.line + 1}: the step does not name the ${who} as the one who decides`,
+			);
 		}
 	}
 });
@@ -124,9 +146,14 @@ test('approvers: no gate is approved by a role that runs its items, and the chec
 		riskAcceptance: { acceptedBy: string[] };
 		criteria: Array<{ id: string; acceptedBy?: string[] }>;
 	};
-	for (const role of policy.riskAcceptance.acceptedBy) assert.ok(facts.roles[role], `riskAcceptance.acceptedBy ${role}`);
+	for (const role of policy.riskAcceptance.acceptedBy)
+		assert.ok(facts.roles[role], `riskAcceptance.acceptedBy ${role}`);
 	assert.deepEqual(policy.criteria.find((c) => c.id === 'signoffs')?.acceptedBy, [], 'sign-offs can never be accepted');
-	assert.equal(f.decisions.acceptRisk.decides, policy.riskAcceptance.acceptedBy[0], 'the decision rule names the policy role');
+	assert.equal(
+		f.decisions.acceptRisk.decides,
+		policy.riskAcceptance.acceptedBy[0],
+		'the decision rule names the policy role',
+	);
 });
 
 test('roles: split so nobody holds too much; every role has a different backup', () => {
@@ -138,7 +165,8 @@ test('roles: split so nobody holds too much; every role has a different backup',
 		primaries.set(role.primary, [...(primaries.get(role.primary) ?? []), key]);
 		for (const p of [role.primary, role.backup!]) slots.set(p, (slots.get(p) ?? 0) + 1);
 	}
-	for (const [person, roles] of primaries) assert.equal(roles.length, 1, `${person} is primary for ${roles.join(', ')}`);
+	for (const [person, roles] of primaries)
+		assert.equal(roles.length, 1, `${person} is primary for ${roles.join(', ')}`);
 	for (const [person, n] of slots) assert.ok(n <= 3, `${person} holds ${n} roles`);
 });
 
@@ -150,10 +178,20 @@ test('label model: one set of selectors, from the facts, in every command', () =
 	assert.equal(pl.quarantined, `app=${pl.quarantineApp}`);
 	assert.notEqual(pl.quarantineApp, pl.app, 'quarantine changes app, so the Service lets the pod go');
 	for (const p of pages) {
-		assert.doesNotMatch(p.body, /-l app=|app=quarantined|app: quarantined|app=\{facts\.service\./, `${p.id} uses a label outside the model`);
+		assert.doesNotMatch(
+			p.body,
+			/-l app=|app=quarantined|app: quarantined|app=\{facts\.service\./,
+			`${p.id} uses a label outside the model`,
+		);
 		for (const b of codeBlocks(p.body)) {
-			for (const m of b.text.matchAll(/(?:kubectl|\$K|^\s*k)\b[^\n]*?\s-l\s+(\S+)/gm)) assert.match(m[1]!, /^\{facts\.podLabels\.\w+\}$/, `${p.id}:${b.line + 1}: kubectl -l ${m[1]}`);
-			if (/kind: NetworkPolicy/.test(b.text)) assert.match(b.text, /\{facts\.podLabels\.quarantineApp\}/, `${p.id}: quarantine policy selects the quarantine label`);
+			for (const m of b.text.matchAll(/(?:kubectl|\$K|^\s*k)\b[^\n]*?\s-l\s+(\S+)/gm))
+				assert.match(m[1]!, /^\{facts\.podLabels\.\w+\}$/, `${p.id}:${b.line + 1}: kubectl -l ${m[1]}`);
+			if (/kind: NetworkPolicy/.test(b.text))
+				assert.match(
+					b.text,
+					/\{facts\.podLabels\.quarantineApp\}/,
+					`${p.id}: quarantine policy selects the quarantine label`,
+				);
 		}
 	}
 });
@@ -162,13 +200,19 @@ test('log schema: one list of fields, the troubleshooting runbook says the same,
 	const ls = f.logSchema as { labels: string[]; fields: string[] };
 	const prose = /only these fields exist: ([\s\S]*?)\. The list is/.exec(doc('runbooks/troubleshooting').body);
 	assert.ok(prose, 'troubleshooting lists the fields');
-	assert.deepEqual([...prose![1]!.matchAll(/`(\w+)`/g)].map((m) => m[1]), ls.fields);
+	assert.deepEqual(
+		[...prose![1]!.matchAll(/`(\w+)`/g)].map((m) => m[1]),
+		ls.fields,
+	);
 	for (const bad of ['msg', 'code', 'path', 'app']) assert.ok(!ls.fields.includes(bad), `${bad} is not a field`);
 	for (const [name, q] of Object.entries(f.logQueries as Record<string, string>)) {
 		if (!/\| json/.test(q) || /kube-audit/.test(q)) continue;
 		const after = q.slice(q.indexOf('| json'));
-		for (const m of after.matchAll(/\|\s*(\w+)\s*(=~|!=|!~|=|>|<)/g)) assert.ok(ls.fields.includes(m[1]!) || ls.labels.includes(m[1]!), `logQueries.${name} filters on ${m[1]}`);
-		for (const m of q.matchAll(/by \(([^)]*)\)/g)) for (const l of m[1]!.split(',').map((s) => s.trim())) assert.ok(ls.fields.includes(l) || ls.labels.includes(l), `logQueries.${name} groups by ${l}`);
+		for (const m of after.matchAll(/\|\s*(\w+)\s*(=~|!=|!~|=|>|<)/g))
+			assert.ok(ls.fields.includes(m[1]!) || ls.labels.includes(m[1]!), `logQueries.${name} filters on ${m[1]}`);
+		for (const m of q.matchAll(/by \(([^)]*)\)/g))
+			for (const l of m[1]!.split(',').map((s) => s.trim()))
+				assert.ok(ls.fields.includes(l) || ls.labels.includes(l), `logQueries.${name} groups by ${l}`);
 	}
 });
 
@@ -178,8 +222,16 @@ test('lastTested: a rehearsal, game day or production claim has a record behind 
 	for (const d of docs) {
 		const tested = parse(d.frontmatter).lastTested as { date: string | Date; method: string };
 		const day = typeof tested.date === 'string' ? tested.date : tested.date.toISOString().slice(0, 10);
-		if (tested.method === 'rehearsal') assert.ok(rehearsals.some((r) => String(r.date).slice(0, 10) === day), `${d.id}: rehearsal on ${day} without a record in records/rehearsals/`);
-		if (tested.method === 'game-day') assert.ok(training.some((r) => String(r.date).slice(0, 10) === day && (r.exercises ?? []).includes(d.id)), `${d.id}: game day on ${day} without a training record`);
+		if (tested.method === 'rehearsal')
+			assert.ok(
+				rehearsals.some((r) => String(r.date).slice(0, 10) === day),
+				`${d.id}: rehearsal on ${day} without a record in records/rehearsals/`,
+			);
+		if (tested.method === 'game-day')
+			assert.ok(
+				training.some((r) => String(r.date).slice(0, 10) === day && (r.exercises ?? []).includes(d.id)),
+				`${d.id}: game day on ${day} without a training record`,
+			);
 	}
 });
 
@@ -192,14 +244,19 @@ test('no phone bridge PIN or dial-in in the pages: a role to call instead', () =
 
 test('outage alerts fire with nothing left to scrape; aggregate equality has absent() or vector(0)', () => {
 	assert.match(facts.alerts.UploadsApiDown!.expr, /absent\(up\{job="uploads-api"\}\)/);
-	for (const name of ['UploadsApiProbeFailing', 'UploadsLbNoHealthyTargets']) assert.match(facts.alerts[name]!.expr, /absent\(/, name);
+	for (const name of ['UploadsApiProbeFailing', 'UploadsLbNoHealthyTargets'])
+		assert.match(facts.alerts[name]!.expr, /absent\(/, name);
 	assert.ok(!/job="uploads-api"/.test(facts.alerts.UploadsCertificateExpiry!.expr), 'the probe has its own job');
 	for (const [name, a] of Object.entries(facts.alerts)) {
 		if (/\b(sum|count|min|max)\b[^=]*==/.test(a.expr)) assert.match(a.expr, /absent\(|vector\(0\)/, name);
-		for (const m of a.expr.matchAll(/\b(?:rate|increase|irate)\((\w+)/g)) assert.match(m[1]!, /_(total|count|sum|bucket)$/, `${name}: rate on ${m[1]}`);
+		for (const m of a.expr.matchAll(/\b(?:rate|increase|irate)\((\w+)/g))
+			assert.match(m[1]!, /_(total|count|sum|bucket)$/, `${name}: rate on ${m[1]}`);
 	}
-	const critical = Object.entries(facts.alerts).filter(([, a]) => a.severity === 'critical').map(([n]) => n);
-	for (const twin of ['UploadsApiLatencyCritical', 'UploadsScanDelayCritical', 'UploadsDbConnectionsCritical']) assert.ok(critical.includes(twin), `${twin} pages`);
+	const critical = Object.entries(facts.alerts)
+		.filter(([, a]) => a.severity === 'critical')
+		.map(([n]) => n);
+	for (const twin of ['UploadsApiLatencyCritical', 'UploadsScanDelayCritical', 'UploadsDbConnectionsCritical'])
+		assert.ok(critical.includes(twin), `${twin} pages`);
 });
 
 function readRecords(collection: string): Array<Record<string, any>> {

@@ -7,7 +7,10 @@ import { themeInitScript } from '../../src/shell/client/theme-init.ts';
 test('the policy allows same-origin scripts and exactly the listed inline scripts, never any inline script', () => {
 	const csp = contentSecurityPolicy([themeInitScript]);
 	const scripts = csp.split('; ').find((d) => d.startsWith('script-src '))!;
-	assert.equal(scripts, `script-src 'self' 'wasm-unsafe-eval' 'sha256-${createHash('sha256').update(themeInitScript).digest('base64')}'`);
+	assert.equal(
+		scripts,
+		`script-src 'self' 'wasm-unsafe-eval' 'sha256-${createHash('sha256').update(themeInitScript).digest('base64')}'`,
+	);
 	assert.doesNotMatch(scripts, /unsafe-inline/);
 	assert.match(csp, /^default-src 'self'; /);
 	assert.match(csp, /object-src 'none'/);

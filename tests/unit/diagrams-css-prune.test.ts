@@ -7,17 +7,23 @@ const svg = (css: string) =>
 
 test('rules for classes the drawing does not use are dropped; the rest stay as they were', () => {
 	const out = pruneUnusedCss(
-		svg('#d{font-size:16px;fill:#333;}#d .error-icon{fill:#552222;}#d .node rect,#d .cluster rect{fill:#ECECFF;}#d .node.clickable .nodeLabel{cursor:pointer;}#d span{color:#333;}'),
+		svg(
+			'#d{font-size:16px;fill:#333;}#d .error-icon{fill:#552222;}#d .node rect,#d .cluster rect{fill:#ECECFF;}#d .node.clickable .nodeLabel{cursor:pointer;}#d span{color:#333;}',
+		),
 	);
 	assert.equal(
 		out,
-		svg('#d{font-size:16px;fill:#333;}#d .node rect{fill:#ECECFF;}#d .node.clickable .nodeLabel{cursor:pointer;}#d span{color:#333;}'),
+		svg(
+			'#d{font-size:16px;fill:#333;}#d .node rect{fill:#ECECFF;}#d .node.clickable .nodeLabel{cursor:pointer;}#d span{color:#333;}',
+		),
 	);
 });
 
 test('keyframes stay only while a remaining rule animates with them', () => {
 	const out = pruneUnusedCss(
-		svg('@keyframes dash{to{stroke-dashoffset:0;}}@keyframes spin{to{opacity:1;}}#d .edge-animation-slow{animation:dash 50s linear infinite;}#d .flowchart-link{animation:spin 1s;}'),
+		svg(
+			'@keyframes dash{to{stroke-dashoffset:0;}}@keyframes spin{to{opacity:1;}}#d .edge-animation-slow{animation:dash 50s linear infinite;}#d .flowchart-link{animation:spin 1s;}',
+		),
 	);
 	assert.equal(out, svg('@keyframes spin{to{opacity:1;}}#d .flowchart-link{animation:spin 1s;}'));
 });

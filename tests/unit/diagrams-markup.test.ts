@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ElementContent } from 'hast';
 import type { CachedDiagram } from '../../src/diagrams/cache.ts';
-import { accessibleName, diagramIdPrefix, diagramMarkup, plainLabel, textVersionOf } from '../../src/diagrams/markup.ts';
+import {
+	accessibleName,
+	diagramIdPrefix,
+	diagramMarkup,
+	plainLabel,
+	textVersionOf,
+} from '../../src/diagrams/markup.ts';
 import { RENDER_TOKEN, type DiagramModel } from '../../src/diagrams/renderer.ts';
 
 const model: DiagramModel = {
@@ -27,7 +33,14 @@ function toHtml(node: ElementContent | { type: 'raw'; value: string }): string {
 	if (node.type !== 'element') return '';
 	const attrs = Object.entries(node.properties ?? {})
 		.map(([k, v]) => {
-			const name = k === 'className' ? 'class' : k === 'tabIndex' ? 'tabindex' : k.startsWith('aria') ? `aria-${k.slice(4).toLowerCase()}` : k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+			const name =
+				k === 'className'
+					? 'class'
+					: k === 'tabIndex'
+						? 'tabindex'
+						: k.startsWith('aria')
+							? `aria-${k.slice(4).toLowerCase()}`
+							: k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 			return v === '' ? ` ${name}` : ` ${name}="${Array.isArray(v) ? v.join(' ') : String(v)}"`;
 		})
 		.join('');
@@ -65,12 +78,26 @@ test('id prefixes differ per document and per position, and are stable', () => {
 	assert.notEqual(diagramIdPrefix('content/runbooks/a.mdx', 2), a);
 });
 
-const entry = (theme: 'light' | 'dark', svg: string): CachedDiagram => ({ key: `${theme}0123456789abcdef0123`, theme, svg, model, ms: 1 });
+const entry = (theme: 'light' | 'dark', svg: string): CachedDiagram => ({
+	key: `${theme}0123456789abcdef0123`,
+	theme,
+	svg,
+	model,
+	ms: 1,
+});
 const figureOf = (light: string, dark: string) =>
-	toHtml(diagramMarkup({ variants: { light: entry('light', light), dark: entry('dark', dark) }, idPrefix: 'diagram-abc123-3', base: '/ops/', embed: (svg) => ({ type: 'raw', value: svg }) as never }));
+	toHtml(
+		diagramMarkup({
+			variants: { light: entry('light', light), dark: entry('dark', dark) },
+			idPrefix: 'diagram-abc123-3',
+			base: '/ops/',
+			embed: (svg) => ({ type: 'raw', value: svg }) as never,
+		}),
+	);
 
 test('the figure holds one SVG for both themes, a scroll region, full-size links to itself and the text version', () => {
-	const svg = (colour: string) => `<svg id="${RENDER_TOKEN}"><style>#${RENDER_TOKEN} .node{fill:${colour};}</style><marker id="${RENDER_TOKEN}_end"/><a href="/runbooks/x/"><g/></a></svg>`;
+	const svg = (colour: string) =>
+		`<svg id="${RENDER_TOKEN}"><style>#${RENDER_TOKEN} .node{fill:${colour};}</style><marker id="${RENDER_TOKEN}_end"/><a href="/runbooks/x/"><g/></a></svg>`;
 	const out = figureOf(svg('#ECECFF'), svg('#1f2020'));
 	assert.match(out, /^<figure class="diagram" id="diagram-abc123-3" data-diagram="light0123456789a">/);
 	assert.match(out, /<figcaption id="diagram-abc123-3-title" class="diagram-caption">Rollback decision<\/figcaption>/);
@@ -81,9 +108,18 @@ test('the figure holds one SVG for both themes, a scroll region, full-size links
 	);
 	assert.doesNotMatch(out, /diagram-light|diagram-dark/);
 	// Open: the figure itself (CSS :target shows it full size); close: back to its caption. Both say which diagram.
-	assert.match(out, /<p class="diagram-actions" data-pagefind-ignore><a href="#diagram-abc123-3">Open full size<span class="sr-only">: Rollback decision<\/span><\/a><\/p>/);
-	assert.match(out, /<p class="diagram-close" data-pagefind-ignore><a href="#diagram-abc123-3-title">Close full size<span class="sr-only">: Rollback decision<\/span><\/a><\/p>/);
-	assert.ok(out.indexOf('diagram-close') < out.indexOf('diagram-scroll'), 'Close comes before the drawing in tab order');
+	assert.match(
+		out,
+		/<p class="diagram-actions" data-pagefind-ignore><a href="#diagram-abc123-3">Open full size<span class="sr-only">: Rollback decision<\/span><\/a><\/p>/,
+	);
+	assert.match(
+		out,
+		/<p class="diagram-close" data-pagefind-ignore><a href="#diagram-abc123-3-title">Close full size<span class="sr-only">: Rollback decision<\/span><\/a><\/p>/,
+	);
+	assert.ok(
+		out.indexOf('diagram-close') < out.indexOf('diagram-scroll'),
+		'Close comes before the drawing in tab order',
+	);
 	assert.match(out, /<details class="diagram-text"><summary>Text version<\/summary>/);
 	assert.doesNotMatch(out, new RegExp(RENDER_TOKEN));
 	assert.doesNotMatch(out, /\.svg"/, 'no link to a file');
@@ -92,8 +128,14 @@ test('the figure holds one SVG for both themes, a scroll region, full-size links
 test('renderings that differ in more than colours keep both variants, with ids unique to the page', () => {
 	const svg = (width: number) => `<svg width="${width}" id="${RENDER_TOKEN}"><marker id="${RENDER_TOKEN}_end"/></svg>`;
 	const out = figureOf(svg(100), svg(101));
-	assert.match(out, /<div class="diagram-variant diagram-light" data-pagefind-ignore><svg width="100" id="diagram-abc123-3-light"><marker id="diagram-abc123-3-light_end"\/>/);
-	assert.match(out, /<div class="diagram-variant diagram-dark" data-pagefind-ignore><svg width="101" id="diagram-abc123-3-dark">/);
+	assert.match(
+		out,
+		/<div class="diagram-variant diagram-light" data-pagefind-ignore><svg width="100" id="diagram-abc123-3-light"><marker id="diagram-abc123-3-light_end"\/>/,
+	);
+	assert.match(
+		out,
+		/<div class="diagram-variant diagram-dark" data-pagefind-ignore><svg width="101" id="diagram-abc123-3-dark">/,
+	);
 	assert.equal(out.match(/Open full size/g)?.length, 1);
 	assert.doesNotMatch(out, new RegExp(RENDER_TOKEN));
 });

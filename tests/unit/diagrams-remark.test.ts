@@ -30,7 +30,11 @@ test('the scan finds every diagram with its line and resolves facts as the page 
 		],
 	);
 	assert.match(requests[2]!.source, /A\["Alert fires for Fixture API"\]/);
-	assert.match(requests[0]!.source, /^flowchart LR\n {2}H\["Probe api\.staging\.fixture\.example\.com"\]/, 'env values take the default environment; list indentation is gone');
+	assert.match(
+		requests[0]!.source,
+		/^flowchart LR\n {2}H\["Probe api\.staging\.fixture\.example\.com"\]/,
+		'env values take the default environment; list indentation is gone',
+	);
 	assert.match(requests[0]!.source, /over 25 MB/);
 });
 
@@ -50,7 +54,12 @@ test('the remark plugin finds, under the same keys, exactly what the scan pre-re
 	const { requests } = scanDiagrams(dir, facts);
 	for (const r of requests) {
 		for (const theme of DIAGRAM_THEMES) {
-			const model = { type: 'flowchart-v2', accTitle: `Title of ${r.docId}:${r.line}`, nodes: [{ id: 'D', label: 'Page', link: '/procedures/escalate/#contacts' }], edges: [] };
+			const model = {
+				type: 'flowchart-v2',
+				accTitle: `Title of ${r.docId}:${r.line}`,
+				nodes: [{ id: 'D', label: 'Page', link: '/procedures/escalate/#contacts' }],
+				edges: [],
+			};
 			// Colours differ between themes (one SVG on the page), except in the paging page's second diagram, whose
 			// dark rendering is wider (two SVGs).
 			const width = theme === 'dark' && r.line === 27 ? 101 : 100;
@@ -65,7 +74,14 @@ test('the remark plugin finds, under the same keys, exactly what the scan pre-re
 		const compileDoc = async (id: string) => {
 			const source = readSourceFile(dir, path.join(dir, `${id}.mdx`));
 			const file = new VFile({ path: source.file, value: source.body });
-			return String(await compile(file, { remarkPlugins: [[remarkFacts, { facts: () => facts }], [remarkDiagrams, { cacheDir, parts, base: '/ops/' }]] }));
+			return String(
+				await compile(file, {
+					remarkPlugins: [
+						[remarkFacts, { facts: () => facts }],
+						[remarkDiagrams, { cacheDir, parts, base: '/ops/' }],
+					],
+				}),
+			);
 		};
 		const triage = await compileDoc('runbooks/triage');
 		assert.match(triage, /Title of runbooks\/triage:16/);
@@ -76,7 +92,9 @@ test('the remark plugin finds, under the same keys, exactly what the scan pre-re
 		assert.doesNotMatch(triage, /-1-(?:light|dark)\b/);
 		assert.doesNotMatch(triage, /language-mermaid/);
 		const paging = await compileDoc('procedures/paging');
-		const ids = [...paging.matchAll(/<svg width=\\"\d+\\" id=\\"(diagram-[0-9a-f]{6}-\d-(?:svg|light|dark))\\">/g)].map((m) => m[1]);
+		const ids = [...paging.matchAll(/<svg width=\\"\d+\\" id=\\"(diagram-[0-9a-f]{6}-\d-(?:svg|light|dark))\\">/g)].map(
+			(m) => m[1],
+		);
 		assert.equal(ids.length, 3);
 		assert.equal(new Set(ids).size, 3);
 		assert.match(ids.join(' '), /-1-svg .*-2-light .*-2-dark/);

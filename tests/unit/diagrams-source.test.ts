@@ -5,7 +5,23 @@ import { diagramKey, findMermaidFences, normaliseDiagramSource } from '../../src
 const parts = { mermaidVersion: '12.3.0', rendererVersion: '1' };
 
 test('finds mermaid fences with the line of the fence and of the first diagram line', () => {
-	const body = ['Intro', '', '```mermaid', 'flowchart TD', '  A --> B', '```', '', '```bash', 'echo hi', '```', '', '~~~mermaid', 'flowchart LR', '  X --> Y', '~~~'].join('\n');
+	const body = [
+		'Intro',
+		'',
+		'```mermaid',
+		'flowchart TD',
+		'  A --> B',
+		'```',
+		'',
+		'```bash',
+		'echo hi',
+		'```',
+		'',
+		'~~~mermaid',
+		'flowchart LR',
+		'  X --> Y',
+		'~~~',
+	].join('\n');
 	const found = findMermaidFences(body, 14);
 	assert.deepEqual(found, [
 		{ line: 16, contentLine: 17, source: 'flowchart TD\n  A --> B' },
@@ -14,7 +30,9 @@ test('finds mermaid fences with the line of the fence and of the first diagram l
 });
 
 test('a mermaid fence shown inside a longer fence is an example, not a diagram', () => {
-	const body = ['````md', '```mermaid', 'flowchart TD', '```', '````', '```Mermaid', 'flowchart TD', '  A', '```'].join('\n');
+	const body = ['````md', '```mermaid', 'flowchart TD', '```', '````', '```Mermaid', 'flowchart TD', '  A', '```'].join(
+		'\n',
+	);
 	assert.deepEqual(
 		findMermaidFences(body).map((f) => f.line),
 		[6],
@@ -41,7 +59,11 @@ test('normalising drops trailing whitespace and CRLF but keeps leading lines (li
 test('the key depends on source, theme, Mermaid version and renderer version only', () => {
 	const key = diagramKey('flowchart TD\n  A --> B', 'light', parts);
 	assert.match(key, /^[0-9a-f]{64}$/);
-	assert.equal(diagramKey('flowchart TD  \n  A --> B\n', 'light', parts), key, 'trailing whitespace does not change the key');
+	assert.equal(
+		diagramKey('flowchart TD  \n  A --> B\n', 'light', parts),
+		key,
+		'trailing whitespace does not change the key',
+	);
 	assert.notEqual(diagramKey('flowchart TD\n  A --> C', 'light', parts), key);
 	assert.notEqual(diagramKey('flowchart TD\n  A --> B', 'dark', parts), key);
 	assert.notEqual(diagramKey('flowchart TD\n  A --> B', 'light', { ...parts, mermaidVersion: '12.4.0' }), key);

@@ -42,7 +42,8 @@ test('the root gets its natural size instead of width 100% and max-width', () =>
 });
 
 test('finalising gives the copy its id everywhere and the base path to site links only', () => {
-	const svg = '<svg id="tok"><style>#tok .node{fill:red}</style><marker id="tok_end"/><path marker-end="url(#tok_end)"/><a href="/runbooks/x/#steps"/><a href="#local"/><a href="https://example.com/"/></svg>';
+	const svg =
+		'<svg id="tok"><style>#tok .node{fill:red}</style><marker id="tok_end"/><path marker-end="url(#tok_end)"/><a href="/runbooks/x/#steps"/><a href="#local"/><a href="https://example.com/"/></svg>';
 	const out = finaliseSvg(svg, { token: TOKEN, id: 'diagram-2-dark', base: '/ops/' });
 	assert.doesNotMatch(out, /tok/);
 	assert.match(out, /<svg id="diagram-2-dark"><style>#diagram-2-dark \.node/);
@@ -57,7 +58,7 @@ test('label text that looks like an attribute is left alone', () => {
 	assert.equal(sanitiseSvg(svg), svg);
 });
 
-test('only Mermaid\'s own <style> survives, and no image may load from another origin', () => {
+test("only Mermaid's own <style> survives, and no image may load from another origin", () => {
 	const svg =
 		'<svg id="tok"><style>#tok{fill:red}</style><g><foreignObject><div><p><style>body{display:none}</style>' +
 		'<img src="https://tracker.example/x.png"/><img src="//cdn.example/y.png"></img><img src="data:image/png;base64,AAAA"/><img src="/icons/ok.png"/></p></div></foreignObject>' +

@@ -30,15 +30,32 @@ const read = (out: string, file: string) => fs.readFileSync(path.join(out, file)
 test("the task's verification commands succeed on a fresh export of the shipped content", () => {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-export-'));
 	const printed = exportTo(path.join(work, 'DOCS'));
-	assert.match(printed, /^Exported \d+ Markdown files to .*DOCS\/ \(approval checklist: NO-GO on \d{4}-\d{2}-\d{2}\)\./m);
+	assert.match(
+		printed,
+		/^Exported \d+ Markdown files to .*DOCS\/ \(approval checklist: NO-GO on \d{4}-\d{2}-\d{2}\)\./m,
+	);
 
 	const runbooks = sh('ls -la DOCS/RUNBOOKS/', work);
 	assert.equal(runbooks.status, 0);
-	for (const name of ['DEPLOYMENT_RUNBOOK.md', 'ROLLBACK_RUNBOOK.md', 'SCALING_RUNBOOK.md', 'TROUBLESHOOTING_RUNBOOK.md']) assert.match(runbooks.stdout, new RegExp(` ${name}$`, 'm'));
+	for (const name of [
+		'DEPLOYMENT_RUNBOOK.md',
+		'ROLLBACK_RUNBOOK.md',
+		'SCALING_RUNBOOK.md',
+		'TROUBLESHOOTING_RUNBOOK.md',
+	])
+		assert.match(runbooks.stdout, new RegExp(` ${name}$`, 'm'));
 
 	const procedures = sh('ls -la DOCS/PROCEDURES/', work);
 	assert.equal(procedures.status, 0);
-	for (const name of ['DEPLOYMENT_CHECKLIST.md', 'INCIDENT_RESPONSE_PLAYBOOK.md', 'ESCALATION_PROCEDURES.md', 'POST_INCIDENT_REVIEW_TEMPLATE.md', 'TRAINING_MATERIALS.md', 'POST_DEPLOYMENT_VERIFICATION.md', 'COMMUNICATION_TEMPLATES.md']) {
+	for (const name of [
+		'DEPLOYMENT_CHECKLIST.md',
+		'INCIDENT_RESPONSE_PLAYBOOK.md',
+		'ESCALATION_PROCEDURES.md',
+		'POST_INCIDENT_REVIEW_TEMPLATE.md',
+		'TRAINING_MATERIALS.md',
+		'POST_DEPLOYMENT_VERIFICATION.md',
+		'COMMUNICATION_TEMPLATES.md',
+	]) {
 		assert.match(procedures.stdout, new RegExp(` ${name}$`, 'm'));
 	}
 
@@ -62,7 +79,10 @@ test("the task's verification commands succeed on a fresh export of the shipped 
 	assert.match(checklist.stdout, /^No acceptance recorded\.$/m);
 
 	// Plain Markdown: every fact resolved, every component rendered, Mermaid kept as code.
-	const all = (fs.readdirSync(path.join(work, 'DOCS'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => read(path.join(work, 'DOCS'), f)).join('\n');
+	const all = (fs.readdirSync(path.join(work, 'DOCS'), { recursive: true }) as string[])
+		.filter((f) => f.endsWith('.md'))
+		.map((f) => read(path.join(work, 'DOCS'), f))
+		.join('\n');
 	assert.doesNotMatch(all, /\{(facts|env)\.[A-Za-z]/);
 	assert.doesNotMatch(all, /<(SeverityMatrix|Contacts)\b/);
 	assert.match(all, /^```mermaid$/m);
@@ -97,7 +117,10 @@ test('a fixture export: metadata, subtask lines, facts, tables, Mermaid, links a
 	const runbook = read(out, 'RUNBOOKS/DEPLOYMENT_RUNBOOK.md');
 	assert.match(runbook, /^# Deployment runbook$/m);
 	assert.match(runbook, /^- Subtask 2\.1: Create deployment runbook$/m);
-	assert.match(runbook, /^\| SRE \(On-call engineer\) \| active +\| 2026-11-20 +\| 90 days +\| 2026-11-12 \(rehearsal\) \|/m);
+	assert.match(
+		runbook,
+		/^\| SRE \(On-call engineer\) \| active +\| 2026-11-20 +\| 90 days +\| 2026-11-12 \(rehearsal\) \|/m,
+	);
 	assert.match(runbook, /^ {3}curl -fsS https:\/\/api\.staging\.fixture\.example\.com\/healthz$/m);
 	assert.match(runbook, /\[checklist\]\(\.\.\/PROCEDURES\/DEPLOYMENT_CHECKLIST\.md#security-gates\)/);
 	assert.match(runbook, /\[rollback runbook\]\(ROLLBACK_RUNBOOK\.md\)/);
@@ -110,8 +133,14 @@ test('a fixture export: metadata, subtask lines, facts, tables, Mermaid, links a
 	assert.match(checklist, /^\| Security lead \| Sam Roe \| 2026-11-22 \| Approved \(v1\.4\.0\) \|/m);
 
 	const escalation = read(out, 'PROCEDURES/ESCALATION_PROCEDURES.md');
-	assert.match(escalation, /^\| SEV1 · Critical \| Everything is down for more than 25% of customers\. \| Total outage \| 5 min +\|/m);
-	assert.match(escalation, /^\| On-call engineer \(SRE\) +\| Pat Doe, \+1-555-0142, <pat@example\.com> \| — +\| — +\|$/m);
+	assert.match(
+		escalation,
+		/^\| SEV1 · Critical \| Everything is down for more than 25% of customers\. \| Total outage \| 5 min +\|/m,
+	);
+	assert.match(
+		escalation,
+		/^\| On-call engineer \(SRE\) +\| Pat Doe, \+1-555-0142, <pat@example\.com> \| — +\| — +\|$/m,
+	);
 
 	// Five scenarios in one file: repeated headings get GitHub's -1, -2 ... and links follow them.
 	const playbook = read(out, 'PROCEDURES/INCIDENT_RESPONSE_PLAYBOOK.md');
@@ -129,7 +158,10 @@ test('a fixture export: metadata, subtask lines, facts, tables, Mermaid, links a
 	const approval = read(out, 'DEPLOYMENT_APPROVAL_CHECKLIST.md');
 	assert.match(approval, /^\*\*Decision: GO\.\*\* All 10 criteria pass; the evidence counts until 2026-12-04\.$/m);
 	assert.match(approval, /^- \[x\] \*\*Deployment rehearsal successful\*\* \(subtask 4\.3\): \*\*PASS\*\*\./m);
-	assert.match(approval, /Evidence: \[Rehearsal 2026-11-20 staging v1\.4\.0 \(success\)\]\(https:\/\/fixture\.example\.com\/records\/rehearsals\/#rehearsals-2026-11-20-staging-v1\.4\.0\) \(`.*records\/rehearsals\/2026-11-20-staging-v1\.4\.0\.yaml`\)/);
+	assert.match(
+		approval,
+		/Evidence: \[Rehearsal 2026-11-20 staging v1\.4\.0 \(success\)\]\(https:\/\/fixture\.example\.com\/records\/rehearsals\/#rehearsals-2026-11-20-staging-v1\.4\.0\) \(`.*records\/rehearsals\/2026-11-20-staging-v1\.4\.0\.yaml`\)/,
+	);
 	assert.match(approval, /\[Data breach\]\(PROCEDURES\/INCIDENT_RESPONSE_PLAYBOOK\.md#data-breach\)/);
 	assert.match(approval, /^\| Product owner \| Sam Roe \| 2026-11-22 \| Approved \(v1\.4\.0\) \| +\| +\|$/m);
 });
@@ -137,14 +169,19 @@ test('a fixture export: metadata, subtask lines, facts, tables, Mermaid, links a
 test('--env picks the environment whose values commands show', () => {
 	const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-export-')), 'DOCS');
 	exportTo(out, '--content', FIXTURE, '--env', 'production');
-	assert.match(read(out, 'RUNBOOKS/DEPLOYMENT_RUNBOOK.md'), /^ {3}curl -fsS https:\/\/api\.fixture\.example\.com\/healthz$/m);
+	assert.match(
+		read(out, 'RUNBOOKS/DEPLOYMENT_RUNBOOK.md'),
+		/^ {3}curl -fsS https:\/\/api\.fixture\.example\.com\/healthz$/m,
+	);
 	assert.match(read(out, 'RUNBOOKS/DEPLOYMENT_RUNBOOK.md'), /show the Production environment \(`production`\)/);
 });
 
 test('risk acceptances in the export: the accepted criterion with who, why and until, and why the others do not count', () => {
 	const dir = makeFixture('records-complete');
 	fs.rmSync(path.join(dir, 'records'), { recursive: true });
-	fs.cpSync(path.resolve('tests/fixtures/records-incomplete/content/records'), path.join(dir, 'records'), { recursive: true });
+	fs.cpSync(path.resolve('tests/fixtures/records-incomplete/content/records'), path.join(dir, 'records'), {
+		recursive: true,
+	});
 	const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-export-')), 'DOCS');
 	exportTo(out, '--content', dir, '--today', '2026-11-26');
 	const approval = read(out, 'DEPLOYMENT_APPROVAL_CHECKLIST.md');
@@ -154,9 +191,21 @@ test('risk acceptances in the export: the accepted criterion with who, why and u
 		/^- \[x\] \*\*All tests passing\*\* \(subtask 5\.2\): \*\*ACCEPTED \(risk\)\*\*\. Accepted by Product owner \(Sam Roe\) on 2026-11-25 until 2026-11-30: The failing suite is the flaky upload-size test; the release does not touch uploads\.$/m,
 	);
 	assert.match(approval, /^ {2}- Missing: the latest CI run \(v1\.4\.0, 2026-11-19\) failed/m);
-	assert.match(approval, /^\| Criterion \| Accepted by \| Date \| Until \| Reason \| Conditions \| Counts \| Record \|$/m);
-	assert.match(approval, /^\| All tests passing \| Product owner \(Sam Roe\) \| 2026-11-25 \| 2026-11-30 \| .* \| Fix the flaky test before the next release \| Yes \| \[/m);
-	assert.match(approval, /^\| Monitoring verified \| DevOps lead \(Pat Doe\) \| .* \| No: DevOps lead may not accept this criterion; the policy allows Product owner \|/m);
-	assert.match(approval, /^\| Deployment rehearsal successful \| Product owner \(Former Product Owner\) \| .* \| No: expired on 2026-11-20 \|/m);
+	assert.match(
+		approval,
+		/^\| Criterion \| Accepted by \| Date \| Until \| Reason \| Conditions \| Counts \| Record \|$/m,
+	);
+	assert.match(
+		approval,
+		/^\| All tests passing \| Product owner \(Sam Roe\) \| 2026-11-25 \| 2026-11-30 \| .* \| Fix the flaky test before the next release \| Yes \| \[/m,
+	);
+	assert.match(
+		approval,
+		/^\| Monitoring verified \| DevOps lead \(Pat Doe\) \| .* \| No: DevOps lead may not accept this criterion; the policy allows Product owner \|/m,
+	);
+	assert.match(
+		approval,
+		/^\| Deployment rehearsal successful \| Product owner \(Former Product Owner\) \| .* \| No: expired on 2026-11-20 \|/m,
+	);
 	assert.match(approval, /\(`.*records\/acceptances\/2026-11-25-tests\.yaml`\)/);
 });

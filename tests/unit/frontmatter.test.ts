@@ -25,14 +25,19 @@ duration: 15`;
 const kinds = resolveKinds();
 
 /** One document in a fresh content folder, read as the build reads it. */
-function source(frontmatter: string, id = 'runbooks/deploy', body = '## Prerequisites\n## Steps\n## Verification\n## Rollback\n## Escalation\n'): SiteDocument {
+function source(
+	frontmatter: string,
+	id = 'runbooks/deploy',
+	body = '## Prerequisites\n## Steps\n## Verification\n## Rollback\n## Escalation\n',
+): SiteDocument {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-fm-'));
 	fs.mkdirSync(path.join(dir, path.dirname(id)), { recursive: true });
 	fs.writeFileSync(path.join(dir, `${id}.mdx`), `---\n${frontmatter}\n---\n\n${body}`);
 	return loadSiteDocuments(dir, { kinds }).all[0]!;
 }
 
-const check = (docs: SiteDocument[], profile: 'default' | 'strict' = 'strict') => checkFrontmatter(docs, facts, profile, kinds);
+const check = (docs: SiteDocument[], profile: 'default' | 'strict' = 'strict') =>
+	checkFrontmatter(docs, facts, profile, kinds);
 
 test('a valid document passes and gets defaults', () => {
 	const { documents, problems } = check([source(GOOD)]);
@@ -74,11 +79,21 @@ test('missing required sections are named, headings inside code blocks do not co
 	const body = '## Prerequisites\n```md\n## Steps\n```\n## Verify the result\n## If it fails\n';
 	const { pages } = check([source(GOOD, 'runbooks/deploy', body)]);
 	const problems = checkSections(pages, kinds);
-	assert.deepEqual(problems.map((p) => p.message), ['a runbook needs a "## Steps" section (or a heading starting with "Procedure")', 'a runbook needs a "## Escalation" section (or a heading starting with "Escalate")']);
+	assert.deepEqual(
+		problems.map((p) => p.message),
+		[
+			'a runbook needs a "## Steps" section (or a heading starting with "Procedure")',
+			'a runbook needs a "## Escalation" section (or a heading starting with "Escalate")',
+		],
+	);
 });
 
 test('default profile: a title is all a document needs; what strict refuses is a warning', () => {
-	const doc = source('weight: 3\nbookHidden: true\nowner: SRE\nreviewEvery: soon\nslug: crash', 'runbooks/kubernetes/KubePodCrashLooping', '# Pod crash looping\n\nPods restart.\n\n## Meaning\n## Impact\n## Diagnosis\n## Mitigation\n');
+	const doc = source(
+		'weight: 3\nbookHidden: true\nowner: SRE\nreviewEvery: soon\nslug: crash',
+		'runbooks/kubernetes/KubePodCrashLooping',
+		'# Pod crash looping\n\nPods restart.\n\n## Meaning\n## Impact\n## Diagnosis\n## Mitigation\n',
+	);
 	const { pages, problems, warnings, documents } = check([doc], 'default');
 	assert.deepEqual(problems, []);
 	assert.equal(documents.length, 0, 'incomplete for readiness');
@@ -90,7 +105,10 @@ test('default profile: a title is all a document needs; what strict refuses is a
 	assert.equal(data.excerpt, 'Pods restart.');
 	assert.equal(pages[0]!.site.id, 'runbooks/kubernetes/crash');
 	assert.deepEqual(pages[0]!.site.redirects, ['runbooks/kubernetes/KubePodCrashLooping']);
-	assert.deepEqual(warnings.map((w) => `${w.line} ${w.field}`), ['5 frontmatter field "reviewEvery"']);
+	assert.deepEqual(
+		warnings.map((w) => `${w.line} ${w.field}`),
+		['5 frontmatter field "reviewEvery"'],
+	);
 });
 
 test('default profile: no front matter, the title from the file name, draft left out', () => {

@@ -23,7 +23,10 @@ test('an unknown component names itself and the line', () => {
 		),
 	]);
 	assert.deepEqual(check('<SeverityMatrix />\n'), []);
-	assert.deepEqual(check("import Box from './box.astro';\n\n<Box />\n").filter((p) => p.includes('unknown component')), []);
+	assert.deepEqual(
+		check("import Box from './box.astro';\n\n<Box />\n").filter((p) => p.includes('unknown component')),
+		[],
+	);
 });
 
 test('a missing import names the specifier and the line', () => {
@@ -34,7 +37,9 @@ test('a missing import names the specifier and the line', () => {
 });
 
 test('an expression that throws is reported at its position; fact references are not', () => {
-	assert.deepEqual(check('Value: {notDefined.field}\n'), ['5:8 the expression {notDefined.field} throws: ReferenceError: notDefined is not defined']);
+	assert.deepEqual(check('Value: {notDefined.field}\n'), [
+		'5:8 the expression {notDefined.field} throws: ReferenceError: notDefined is not defined',
+	]);
 	assert.deepEqual(check('Value: {facts.limits.maxUploadSizeMB} and {env.apiHost}\n'), []);
-	assert.deepEqual(check("export const n = 2;\n\nTwice: {n * 2} and {frontmatter.title}\n"), []);
+	assert.deepEqual(check('export const n = 2;\n\nTwice: {n * 2} and {frontmatter.title}\n'), []);
 });

@@ -2,7 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
-import { excerptAround, offlineSearchScript, searchOffline, type OfflineSearchData } from '../../src/offline/client/offline-search.ts';
+import {
+	excerptAround,
+	offlineSearchScript,
+	searchOffline,
+	type OfflineSearchData,
+} from '../../src/offline/client/offline-search.ts';
 import { makeStamp } from '../../src/core/content-stamp.ts';
 import { offlinePageHtml } from '../../src/offline/offline-bundle.ts';
 import { precacheGroup, precacheVersion } from '../../src/offline/offline-build.ts';
@@ -12,7 +17,11 @@ import { webManifest } from '../../src/offline/web-manifest.ts';
 import { SEARCH_BUNDLE_DIR } from '../../src/core/search-bundle.ts';
 
 const dirs = new Set(['runbooks', 'runbooks/rollback', 'cards', 'cards/pdf']);
-const at = (file: string, base = '/'): LinkContext => ({ base, file, isDirectory: (p) => dirs.has(p.replace(/\/$/, '')) });
+const at = (file: string, base = '/'): LinkContext => ({
+	base,
+	file,
+	isDirectory: (p) => dirs.has(p.replace(/\/$/, '')),
+});
 
 test('internal links become relative paths ending in index.html', () => {
 	const page = at('runbooks/deployment/index.html');
@@ -31,7 +40,15 @@ test('internal links become relative paths ending in index.html', () => {
 
 test('external URLs, fragments and URLs outside the base are left alone', () => {
 	const page = at('runbooks/rollback/index.html', '/ops/');
-	for (const url of ['#steps', 'https://example.com/x/', '//cdn.example.com/a.js', 'mailto:a@example.com', 'tel:+15550142', 'data:image/png;base64,AA==', '/elsewhere/page/']) {
+	for (const url of [
+		'#steps',
+		'https://example.com/x/',
+		'//cdn.example.com/a.js',
+		'mailto:a@example.com',
+		'tel:+15550142',
+		'data:image/png;base64,AA==',
+		'/elsewhere/page/',
+	]) {
 		assert.equal(offlineUrl(url, page), url);
 	}
 });
@@ -60,17 +77,25 @@ test('page markup: attributes, SVG links and meta refresh are rewritten, script 
 });
 
 test('stylesheets: url() becomes relative to the stylesheet', () => {
-	const css = '@font-face{src:url(/ops/_astro/font.woff2)}a{background:url("/ops/icons/x.png")}b{background:url(data:image/png;base64,AA==)}';
-	assert.equal(rewriteCssUrls(css, at('_astro/Base.css', '/ops/')), '@font-face{src:url(font.woff2)}a{background:url("../icons/x.png")}b{background:url(data:image/png;base64,AA==)}');
+	const css =
+		'@font-face{src:url(/ops/_astro/font.woff2)}a{background:url("/ops/icons/x.png")}b{background:url(data:image/png;base64,AA==)}';
+	assert.equal(
+		rewriteCssUrls(css, at('_astro/Base.css', '/ops/')),
+		'@font-face{src:url(font.woff2)}a{background:url("../icons/x.png")}b{background:url(data:image/png;base64,AA==)}',
+	);
 });
 
 test('download pages drop module scripts and the app manifest; the search page gets the offline search', () => {
-	const html = '<head><link rel="manifest" href="/manifest.webmanifest"><script type="module" src="/_astro/a.js"></script><script>theme()</script></head><body><script type="module">x()</script></body>';
+	const html =
+		'<head><link rel="manifest" href="/manifest.webmanifest"><script type="module" src="/_astro/a.js"></script><script>theme()</script></head><body><script type="module">x()</script></body>';
 	const page = offlinePageHtml(html, at('runbooks/rollback/index.html'));
 	assert.doesNotMatch(page, /type="module"|manifest/);
 	assert.match(page, /<script>theme\(\)<\/script>/);
 	const search = offlinePageHtml(html, at('search/index.html'));
-	assert.match(search, /<script src="\.\.\/search-data\.js"><\/script><script src="\.\.\/offline-search\.js" data-root="\.\.\/"><\/script><\/body>/);
+	assert.match(
+		search,
+		/<script src="\.\.\/search-data\.js"><\/script><script src="\.\.\/offline-search\.js" data-root="\.\.\/"><\/script><\/body>/,
+	);
 });
 
 const data: OfflineSearchData = {
@@ -87,10 +112,16 @@ const data: OfflineSearchData = {
 
 test('offline search: every word must match; titles and headings rank first; prefixes match', () => {
 	const hits = searchOffline(data, 'helm rollback', 10);
-	assert.deepEqual(hits.map((h) => h.href), ['runbooks/rollback/#steps', 'runbooks/scaling/#steps']);
+	assert.deepEqual(
+		hits.map((h) => h.href),
+		['runbooks/rollback/#steps', 'runbooks/scaling/#steps'],
+	);
 	assert.equal(searchOffline(data, 'helm zebra', 10).length, 0);
 	assert.equal(searchOffline(data, '   ', 10).length, 0);
-	assert.ok(searchOffline(data, 'ROLL', 1)[0]?.href.startsWith('runbooks/rollback/'), 'case-insensitive, a prefix, title first');
+	assert.ok(
+		searchOffline(data, 'ROLL', 1)[0]?.href.startsWith('runbooks/rollback/'),
+		'case-insensitive, a prefix, title first',
+	);
 	assert.equal(searchOffline(data, 'steps', 10)[0]?.heading, 'Steps');
 });
 
@@ -106,14 +137,22 @@ test('the download search script is a self-contained classic script', () => {
 	const script = offlineSearchScript('DATA');
 	assert.doesNotMatch(script, /\bimport\b|\bexport\b/);
 	// It parses as a classic script, and with no search box on the page it does nothing.
-	const context = { window: { DATA: data }, document: { currentScript: null, querySelector: () => null }, location: { search: '' }, URLSearchParams };
+	const context = {
+		window: { DATA: data },
+		document: { currentScript: null, querySelector: () => null },
+		location: { search: '' },
+		URLSearchParams,
+	};
 	assert.doesNotThrow(() => vm.runInNewContext(script, context));
 });
 
 test('search index: headings are read from the content, without the anchor control text', () => {
 	const words = 'Intro text. First hour. Do these in order. 1. Detach pods. Then more'.split(' ');
 	assert.deepEqual(headingAt(words, 2, 'First hourLink to this section#'), { heading: 'First hour', length: 2 });
-	assert.deepEqual(headingAt(words, 8, '1. Detach podsLink to this section#'), { heading: '1. Detach pods', length: 3 });
+	assert.deepEqual(headingAt(words, 8, '1. Detach podsLink to this section#'), {
+		heading: '1. Detach pods',
+		length: 3,
+	});
 	const sections = sectionsOf(
 		{
 			url: '/runbooks/x/',
@@ -135,7 +174,12 @@ test('search index: headings are read from the content, without the anchor contr
 
 test('content stamp: commit and UTC build time, one line for people', () => {
 	const stamp = makeStamp('a1b2c3d', new Date('2026-11-26T10:15:42.123Z'));
-	assert.deepEqual(stamp, { commit: 'a1b2c3d', builtAt: '2026-11-26T10:15:42Z', builtAtText: '2026-11-26 10:15 UTC', text: 'Content a1b2c3d · built 2026-11-26 10:15 UTC' });
+	assert.deepEqual(stamp, {
+		commit: 'a1b2c3d',
+		builtAt: '2026-11-26T10:15:42Z',
+		builtAtText: '2026-11-26 10:15 UTC',
+		text: 'Content a1b2c3d · built 2026-11-26 10:15 UTC',
+	});
 });
 
 test('web manifest: standalone, start_url and scope at the base', () => {
@@ -145,7 +189,10 @@ test('web manifest: standalone, start_url and scope at the base', () => {
 	assert.equal(m.display, 'standalone');
 	assert.equal(m.short_name, 'Opsbook');
 	assert.ok(m.icons.every((i) => i.src.startsWith('/ops/')));
-	assert.deepEqual(m.icons.filter((i) => i.type === 'image/png').map((i) => i.sizes), ['192x192', '512x512', '512x512']);
+	assert.deepEqual(
+		m.icons.filter((i) => i.type === 'image/png').map((i) => i.sizes),
+		['192x192', '512x512', '512x512'],
+	);
 });
 
 test('precache report: groups and a version that changes with any revision', () => {
@@ -154,7 +201,10 @@ test('precache report: groups and a version that changes with any revision', () 
 	assert.equal(precacheGroup('favicon.svg'), 'other');
 	assert.equal(precacheGroup('_astro/Base.css'), 'scripts and styles');
 	assert.equal(precacheGroup('cards/pdf/deploy-a6.pdf'), 'PDFs');
-	const entries = [{ url: '/a', revision: '1', size: 1 }, { url: '/b', revision: null, size: 2 }];
+	const entries = [
+		{ url: '/a', revision: '1', size: 1 },
+		{ url: '/b', revision: null, size: 2 },
+	];
 	assert.equal(precacheVersion(entries), precacheVersion([...entries].reverse()));
 	assert.notEqual(precacheVersion(entries), precacheVersion([{ ...entries[0]!, revision: '2' }, entries[1]!]));
 });

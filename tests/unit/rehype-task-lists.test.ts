@@ -5,12 +5,19 @@ import type { Root, Element, ElementContent } from 'hast';
 import { VFile } from 'vfile';
 import { rehypeTaskLists } from '../../src/checklists/rehype-task-lists.ts';
 
-const el = (tagName: string, properties: Element['properties'], ...children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+const el = (tagName: string, properties: Element['properties'], ...children: ElementContent[]): Element => ({
+	type: 'element',
+	tagName,
+	properties,
+	children,
+});
 const text = (value: string): ElementContent => ({ type: 'text', value });
 const box = () => el('input', { type: 'checkbox', disabled: true });
-const item = (label: string, ...rest: Element[]) => el('li', { className: ['task-list-item'] }, box(), text(` ${label}`), ...rest);
+const item = (label: string, ...rest: Element[]) =>
+	el('li', { className: ['task-list-item'] }, box(), text(` ${label}`), ...rest);
 const list = (...items: Element[]) => el('ul', { className: ['contains-task-list'] }, ...items);
-const h2 = (label: string, id: string) => el('h2', { id }, text(label), el('a', { className: ['heading-anchor'], href: `#${id}` }, text('#')));
+const h2 = (label: string, id: string) =>
+	el('h2', { id }, text(label), el('a', { className: ['heading-anchor'], href: `#${id}` }, text('#')));
 
 const PHASES = [
 	{ id: 'pre-checks', title: 'Pre-deployment verification', minutes: 15 },
@@ -19,7 +26,10 @@ const PHASES = [
 
 function run(children: ElementContent[], frontmatter: Record<string, unknown> = { title: 'Deployment checklist' }) {
 	const tree: Root = { type: 'root', children };
-	const file = new VFile({ path: '/site/content/procedures/deployment-checklist.mdx', data: { astro: { frontmatter } } });
+	const file = new VFile({
+		path: '/site/content/procedures/deployment-checklist.mdx',
+		data: { astro: { frontmatter } },
+	});
 	rehypeTaskLists({ contentDir: '/site/content' })(tree, file);
 	return { tree, frontmatter };
 }
@@ -37,12 +47,15 @@ test('items get a label tied to their checkbox and stay disabled', () => {
 });
 
 test('each outermost task list is one checklist with document, position, hash, section and phase', () => {
-	const { tree, frontmatter } = run([
-		h2('Pre-deployment verification', 'pre-deployment-verification'),
-		list(item('Pods healthy', list(item('Nested step')))),
-		h2('2. Canary', '2-canary'),
-		list(item('Canary deployed')),
-	], { title: 'Deployment checklist', phases: PHASES });
+	const { tree, frontmatter } = run(
+		[
+			h2('Pre-deployment verification', 'pre-deployment-verification'),
+			list(item('Pods healthy', list(item('Nested step')))),
+			h2('2. Canary', '2-canary'),
+			list(item('Canary deployed')),
+		],
+		{ title: 'Deployment checklist', phases: PHASES },
+	);
 	const [first, second] = lists(tree);
 	assert.equal(first!.properties.dataChecklist, '0');
 	assert.equal(second!.properties.dataChecklist, '1');
@@ -54,14 +67,17 @@ test('each outermost task list is one checklist with document, position, hash, s
 	assert.deepEqual(JSON.parse(String(first!.properties.dataDocPhases)), PHASES);
 	assert.match(String(first!.properties.dataChecklistHash), /^[0-9a-f]{12}$/);
 	// The nested list belongs to the outer checklist: it gets no keys of its own, but its item does.
-	const nested = ((first!.children[0] as Element).children.find((c) => c.type === 'element' && c.tagName === 'ul') as Element);
+	const nested = (first!.children[0] as Element).children.find(
+		(c) => c.type === 'element' && c.tagName === 'ul',
+	) as Element;
 	assert.equal(nested.properties.dataChecklist, undefined);
 	assert.match(String((nested.children[0] as Element).properties.dataItem), /^[0-9a-f]{8}$/);
 	assert.equal(frontmatter.checklists, 2, 'the page is told it has checklists');
 });
 
 test('the hash follows the item texts: same texts, same hash; an edited item, another hash', () => {
-	const hash = (labels: string[]) => String(lists(run([list(...labels.map((l) => item(l)))]).tree)[0]!.properties.dataChecklistHash);
+	const hash = (labels: string[]) =>
+		String(lists(run([list(...labels.map((l) => item(l)))]).tree)[0]!.properties.dataChecklistHash);
 	assert.equal(hash(['A', 'B']), hash(['A', 'B']));
 	assert.notEqual(hash(['A', 'B']), hash(['A', 'B changed']));
 	assert.notEqual(hash(['A', 'B']), hash(['B', 'A']));

@@ -14,7 +14,9 @@ async function render(source: string): Promise<string> {
 }
 
 test('prose, inline code, code blocks and links get their values', async () => {
-	const out = await render('Max {facts.limits.maxUploadSizeMB} MB, `curl {env.apiHost}`\n\n```sh\ncurl https://{env.apiHost}{facts.service.healthPath}\n```\n\n[health](https://{env.apiHost}/x)\n');
+	const out = await render(
+		'Max {facts.limits.maxUploadSizeMB} MB, `curl {env.apiHost}`\n\n```sh\ncurl https://{env.apiHost}{facts.service.healthPath}\n```\n\n[health](https://{env.apiHost}/x)\n',
+	);
 	// A site-wide fact is plain text; only environment values get an element (the picker swaps them).
 	assert.match(out, /\{"Max "\}\{"25"\}\{" MB, "\}/);
 	assert.doesNotMatch(out, /data-fact/);
@@ -26,9 +28,13 @@ test('prose, inline code, code blocks and links get their values', async () => {
 });
 
 test('an unknown key in a code block reports the line inside the block', async () => {
-	await assert.rejects(render('# T\n\n```sh\necho ok\ncurl {facts.nope.value}\n```\n'), (e: Error) => /runbooks\/x\.mdx:5:6 fact: unknown fact "facts\.nope\.value"/.test(e.message));
+	await assert.rejects(render('# T\n\n```sh\necho ok\ncurl {facts.nope.value}\n```\n'), (e: Error) =>
+		/runbooks\/x\.mdx:5:6 fact: unknown fact "facts\.nope\.value"/.test(e.message),
+	);
 });
 
 test('an unknown key in prose reports its line and column', async () => {
-	await assert.rejects(render('Line one\n\nSee {facts.limits.maxUploadSize} here.'), (e: Error) => /x\.mdx:3:5 fact: unknown fact "facts\.limits\.maxUploadSize"; did you mean/.test(e.message));
+	await assert.rejects(render('Line one\n\nSee {facts.limits.maxUploadSize} here.'), (e: Error) =>
+		/x\.mdx:3:5 fact: unknown fact "facts\.limits\.maxUploadSize"; did you mean/.test(e.message),
+	);
 });

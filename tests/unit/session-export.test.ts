@@ -2,8 +2,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { newSession, recordChange, rememberChecklists, endSession, type Session } from '../../src/checklists/client/session-model.ts';
-import { rehearsalRecord, timelineMarkdown, toYaml, verificationRecord } from '../../src/checklists/client/session-export.ts';
+import {
+	newSession,
+	recordChange,
+	rememberChecklists,
+	endSession,
+	type Session,
+} from '../../src/checklists/client/session-model.ts';
+import {
+	rehearsalRecord,
+	timelineMarkdown,
+	toYaml,
+	verificationRecord,
+} from '../../src/checklists/client/session-export.ts';
 import { REHEARSAL_FIELDS, VERIFICATION_FIELDS } from '../../src/records/records-shape.ts';
 import type { ChecklistChange } from '../../src/checklists/client/checklist-events.ts';
 
@@ -13,20 +24,86 @@ const PHASES = [
 	{ id: 'rollout', title: 'Full rollout', minutes: 10 },
 ];
 
-function tick(session: Session, at: string, doc: string, docTitle: string, checklist: string, item: string, text: string, phase?: string, action: ChecklistChange['action'] = 'tick'): Session {
-	return recordChange(session, { action, at, doc, docTitle, checklist, title: '', item, text, ...(phase ? { phase } : {}) });
+function tick(
+	session: Session,
+	at: string,
+	doc: string,
+	docTitle: string,
+	checklist: string,
+	item: string,
+	text: string,
+	phase?: string,
+	action: ChecklistChange['action'] = 'tick',
+): Session {
+	return recordChange(session, {
+		action,
+		at,
+		doc,
+		docTitle,
+		checklist,
+		title: '',
+		item,
+		text,
+		...(phase ? { phase } : {}),
+	});
 }
 
 function rehearsal(): Session {
 	let s = newSession(' INC-7 rehearsal ', new Date('2026-11-26T10:00:00Z'), 'staging', 'id-1');
 	s = rememberChecklists(s, [
-		{ hash: 'h1', doc: 'procedures/deployment-checklist', docTitle: 'Deployment checklist', docPhases: PHASES, title: 'Pre', phase: 'pre-checks', items: [{ key: 'a', text: 'Pods healthy' }, { key: 'b', text: 'Backups verified' }] },
-		{ hash: 'h2', doc: 'procedures/deployment-checklist', docTitle: 'Deployment checklist', docPhases: PHASES, title: 'Canary', phase: 'canary', items: [{ key: 'c', text: 'Canary deployed' }] },
+		{
+			hash: 'h1',
+			doc: 'procedures/deployment-checklist',
+			docTitle: 'Deployment checklist',
+			docPhases: PHASES,
+			title: 'Pre',
+			phase: 'pre-checks',
+			items: [
+				{ key: 'a', text: 'Pods healthy' },
+				{ key: 'b', text: 'Backups verified' },
+			],
+		},
+		{
+			hash: 'h2',
+			doc: 'procedures/deployment-checklist',
+			docTitle: 'Deployment checklist',
+			docPhases: PHASES,
+			title: 'Canary',
+			phase: 'canary',
+			items: [{ key: 'c', text: 'Canary deployed' }],
+		},
 	]);
-	s = tick(s, '2026-11-26T10:05:00.123Z', 'procedures/deployment-checklist', 'Deployment checklist', 'h1', 'a', 'Pods healthy', 'pre-checks');
+	s = tick(
+		s,
+		'2026-11-26T10:05:00.123Z',
+		'procedures/deployment-checklist',
+		'Deployment checklist',
+		'h1',
+		'a',
+		'Pods healthy',
+		'pre-checks',
+	);
 	s = tick(s, '2026-11-26T10:02:00.000Z', 'runbooks/deploy', 'Deploy | runbook', 'h9', 'z', 'Release notes read');
-	s = tick(s, '2026-11-26T10:17:30.000Z', 'procedures/deployment-checklist', 'Deployment checklist', 'h1', 'b', 'Backups verified', 'pre-checks');
-	s = tick(s, '2026-11-26T10:20:00.000Z', 'procedures/deployment-checklist', 'Deployment checklist', 'h2', 'c', 'Canary deployed', 'canary');
+	s = tick(
+		s,
+		'2026-11-26T10:17:30.000Z',
+		'procedures/deployment-checklist',
+		'Deployment checklist',
+		'h1',
+		'b',
+		'Backups verified',
+		'pre-checks',
+	);
+	s = tick(
+		s,
+		'2026-11-26T10:20:00.000Z',
+		'procedures/deployment-checklist',
+		'Deployment checklist',
+		'h2',
+		'c',
+		'Canary deployed',
+		'canary',
+	);
 	return s;
 }
 
@@ -45,7 +122,15 @@ test('the timeline lists every change of the session in UTC order, with document
 });
 
 test('a rehearsal record times each phase from its first to its last tick, in schema field order', () => {
-	const out = rehearsalRecord(rehearsal(), { version: 'v1.4.0', environment: 'staging', result: 'success', issuesFound: ['Slow canary dashboard', ' '], lessonsLearned: [], rollbackPractised: true, alertsVerified: false });
+	const out = rehearsalRecord(rehearsal(), {
+		version: 'v1.4.0',
+		environment: 'staging',
+		result: 'success',
+		issuesFound: ['Slow canary dashboard', ' '],
+		lessonsLearned: [],
+		rollbackPractised: true,
+		alertsVerified: false,
+	});
 	const parsed = parse(out.yaml) as Record<string, unknown>;
 	assert.deepEqual(Object.keys(parsed), [...REHEARSAL_FIELDS]);
 	assert.deepEqual(parsed, {
@@ -70,11 +155,54 @@ test('a rehearsal record times each phase from its first to its last tick, in sc
 
 test('a verification record lists every check of the checklist: ticked ones pass, the rest are not-run', () => {
 	let s = newSession('Verify', new Date('2026-11-26T12:00:00Z'), 'production', 'id-2');
-	s = rememberChecklists(s, [{ hash: 'v1', doc: 'procedures/post-deployment-verification', docTitle: 'Post-deployment verification', docPhases: [], title: 'Checks', items: [{ key: 'a', text: 'Health 200' }, { key: 'b', text: 'p95 below 500 ms' }, { key: 'c', text: 'No alerts' }] }]);
-	s = tick(s, '2026-11-26T12:01:00Z', 'procedures/post-deployment-verification', 'Post-deployment verification', 'v1', 'a', 'Health 200');
-	s = tick(s, '2026-11-26T12:02:00Z', 'procedures/post-deployment-verification', 'Post-deployment verification', 'v1', 'c', 'No alerts');
-	s = tick(s, '2026-11-26T12:03:00Z', 'procedures/post-deployment-verification', 'Post-deployment verification', 'v1', 'c', 'No alerts', undefined, 'untick');
-	const out = verificationRecord(s, { version: 'v1.4.0', environment: 'production', baselineMetrics: ['p95LatencyMs: 180', 'note: "quiet: night"', 'not a metric'] });
+	s = rememberChecklists(s, [
+		{
+			hash: 'v1',
+			doc: 'procedures/post-deployment-verification',
+			docTitle: 'Post-deployment verification',
+			docPhases: [],
+			title: 'Checks',
+			items: [
+				{ key: 'a', text: 'Health 200' },
+				{ key: 'b', text: 'p95 below 500 ms' },
+				{ key: 'c', text: 'No alerts' },
+			],
+		},
+	]);
+	s = tick(
+		s,
+		'2026-11-26T12:01:00Z',
+		'procedures/post-deployment-verification',
+		'Post-deployment verification',
+		'v1',
+		'a',
+		'Health 200',
+	);
+	s = tick(
+		s,
+		'2026-11-26T12:02:00Z',
+		'procedures/post-deployment-verification',
+		'Post-deployment verification',
+		'v1',
+		'c',
+		'No alerts',
+	);
+	s = tick(
+		s,
+		'2026-11-26T12:03:00Z',
+		'procedures/post-deployment-verification',
+		'Post-deployment verification',
+		'v1',
+		'c',
+		'No alerts',
+		undefined,
+		'untick',
+	);
+	const out = verificationRecord(s, {
+		version: 'v1.4.0',
+		environment: 'production',
+		baselineMetrics: ['p95LatencyMs: 180', 'note: "quiet: night"', 'not a metric'],
+	});
 	const parsed = parse(out.yaml) as Record<string, unknown>;
 	assert.deepEqual(Object.keys(parsed), [...VERIFICATION_FIELDS]);
 	assert.deepEqual(parsed.checks, [
@@ -86,7 +214,11 @@ test('a verification record lists every check of the checklist: ticked ones pass
 });
 
 test('the YAML writer quotes strings safely and keeps empty collections explicit', () => {
-	const yaml = toYaml({ a: 'x: "y" # z\nnext', b: [], c: {}, d: 3, e: true, 'odd key:': 'v' }, ['a', 'b', 'c', 'd', 'e', 'odd key:'], ['comment']);
+	const yaml = toYaml(
+		{ a: 'x: "y" # z\nnext', b: [], c: {}, d: 3, e: true, 'odd key:': 'v' },
+		['a', 'b', 'c', 'd', 'e', 'odd key:'],
+		['comment'],
+	);
 	assert.deepEqual(parse(yaml), { a: 'x: "y" # z\nnext', b: [], c: {}, d: 3, e: true, 'odd key:': 'v' });
 	assert.match(yaml, /^# comment\n/);
 });

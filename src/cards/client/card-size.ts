@@ -6,7 +6,8 @@
 const SIZES = ['index', 'a6'] as const;
 type SizeChoice = (typeof SIZES)[number] | 'default';
 
-const isChoice = (value: string | null): value is SizeChoice => value === 'default' || (SIZES as readonly string[]).includes(value ?? '');
+const isChoice = (value: string | null): value is SizeChoice =>
+	value === 'default' || (SIZES as readonly string[]).includes(value ?? '');
 
 function apply(choice: SizeChoice): void {
 	for (const card of document.querySelectorAll<HTMLElement>('.card[data-default-size]')) {

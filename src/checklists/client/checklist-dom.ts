@@ -35,11 +35,22 @@ export function pageChecklists(scope: ParentNode = document): PageChecklist[] {
 	return [...scope.querySelectorAll<HTMLElement>('[data-checklist][data-checklist-hash]')].map((root) => {
 		const data = root.dataset;
 		const items = [...root.querySelectorAll<HTMLLIElement>('li[data-item]')].flatMap((li) => {
-			const input = li.querySelector<HTMLInputElement>(':scope > input[type=checkbox], :scope > p > input[type=checkbox]');
+			const input = li.querySelector<HTMLInputElement>(
+				':scope > input[type=checkbox], :scope > p > input[type=checkbox]',
+			);
 			if (!input) return [];
 			let depth = 0;
-			for (let el = li.parentElement; el && el !== root; el = el.parentElement) if (el.matches('li[data-item]')) depth++;
-			return [{ key: li.dataset.item!, li, input, label: input.parentElement!.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(input.id)}"]`), depth }];
+			for (let el = li.parentElement; el && el !== root; el = el.parentElement)
+				if (el.matches('li[data-item]')) depth++;
+			return [
+				{
+					key: li.dataset.item!,
+					li,
+					input,
+					label: input.parentElement!.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(input.id)}"]`),
+					depth,
+				},
+			];
 		});
 		return {
 			root,

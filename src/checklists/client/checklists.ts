@@ -34,7 +34,12 @@ interface Ui {
 const storageKey = (doc: string, hash: string) => `${PREFIX}${doc}:${hash}`;
 
 function load(list: PageChecklist): StoredChecklist {
-	return readJson<StoredChecklist>(storageKey(list.doc, list.hash), { position: list.position, title: list.title, updated: '', items: {} });
+	return readJson<StoredChecklist>(storageKey(list.doc, list.hash), {
+		position: list.position,
+		title: list.title,
+		updated: '',
+		items: {},
+	});
 }
 
 /** Stored versions of this checklist's slot (same document and position) that no checklist on the page claims. */
@@ -43,11 +48,24 @@ function staleVersions(list: PageChecklist, all: PageChecklist[]): Array<{ key: 
 	return keysWithPrefix(`${PREFIX}${list.doc}:`)
 		.filter((key) => !claimed.has(key) && key.slice(PREFIX.length + list.doc.length + 1).indexOf(':') === -1)
 		.map((key) => ({ key, state: readJson<StoredChecklist | null>(key, null) }))
-		.filter((v): v is { key: string; state: StoredChecklist } => v.state !== null && v.state.position === list.position && Object.keys(v.state.items ?? {}).length > 0);
+		.filter(
+			(v): v is { key: string; state: StoredChecklist } =>
+				v.state !== null && v.state.position === list.position && Object.keys(v.state.items ?? {}).length > 0,
+		);
 }
 
-function announce(list: PageChecklist, change: Omit<ChecklistChange, 'doc' | 'docTitle' | 'checklist' | 'title' | 'phase'>): void {
-	const detail: ChecklistChange = { ...change, doc: list.doc, docTitle: list.docTitle, checklist: list.hash, title: list.title, ...(list.phase ? { phase: list.phase } : {}) };
+function announce(
+	list: PageChecklist,
+	change: Omit<ChecklistChange, 'doc' | 'docTitle' | 'checklist' | 'title' | 'phase'>,
+): void {
+	const detail: ChecklistChange = {
+		...change,
+		doc: list.doc,
+		docTitle: list.docTitle,
+		checklist: list.hash,
+		title: list.title,
+		...(list.phase ? { phase: list.phase } : {}),
+	};
 	document.dispatchEvent(new CustomEvent(CHECKLIST_EVENT, { detail }));
 }
 
@@ -78,7 +96,8 @@ function setup(list: PageChecklist, all: PageChecklist[]): void {
 		button('Copy progress as Markdown', `Copy progress as Markdown: ${name}`, () => void copy(list, ui)),
 		button('Reset', `Reset ${name}`, () => {
 			const ticked = Object.keys(load(list).items).length;
-			if (ticked && !confirm(`Reset ${name}? This clears ${ticked} tick${ticked === 1 ? '' : 's'} and their times.`)) return;
+			if (ticked && !confirm(`Reset ${name}? This clears ${ticked} tick${ticked === 1 ? '' : 's'} and their times.`))
+				return;
 			reset(list, all, ui);
 		}),
 		feedback,
@@ -95,7 +114,10 @@ function setup(list: PageChecklist, all: PageChecklist[]): void {
 	notice.setAttribute('role', 'status');
 	notice.hidden = true;
 	const noticeText = document.createElement('p');
-	notice.append(noticeText, button('Reset', `Reset ${name} and discard the ticks of its old version`, () => reset(list, all, ui)));
+	notice.append(
+		noticeText,
+		button('Reset', `Reset ${name} and discard the ticks of its old version`, () => reset(list, all, ui)),
+	);
 
 	list.root.before(notice, bar);
 	const ui: Ui = { progress, feedback, notice, noticeText };
@@ -147,12 +169,19 @@ function render(list: PageChecklist, all: PageChecklist[], ui: Ui): void {
 	const stale = staleVersions(list, all);
 	ui.notice.hidden = stale.length === 0;
 	if (stale.length) {
-		const latest = stale.map((s) => s.state.updated).sort().at(-1) ?? '';
+		const latest =
+			stale
+				.map((s) => s.state.updated)
+				.sort()
+				.at(-1) ?? '';
 		const count = Object.keys(stale.at(-1)!.state.items).length;
 		ui.noticeText.innerHTML = '';
 		const strong = document.createElement('strong');
 		strong.textContent = 'This checklist changed since you last used it.';
-		ui.noticeText.append(strong, ` Your earlier ticks (${count}${latest ? `, last ${shortLocal(latest)}` : ''}) belong to the old version and are not applied here.`);
+		ui.noticeText.append(
+			strong,
+			` Your earlier ticks (${count}${latest ? `, last ${shortLocal(latest)}` : ''}) belong to the old version and are not applied here.`,
+		);
 	}
 }
 
@@ -168,7 +197,12 @@ function reset(list: PageChecklist, all: PageChecklist[], ui: Ui): void {
 export function progressMarkdown(list: PageChecklist, state: StoredChecklist, now = new Date()): string {
 	const done = list.items.filter((i) => state.items[i.key]).length;
 	const heading = list.title ? `${list.docTitle}: ${list.title}` : list.docTitle;
-	const lines = [`### ${heading}`, '', `${done} of ${list.items.length} done (copied ${utcStamp(now.toISOString())})`, ''];
+	const lines = [
+		`### ${heading}`,
+		'',
+		`${done} of ${list.items.length} done (copied ${utcStamp(now.toISOString())})`,
+		'',
+	];
 	for (const item of list.items) {
 		const tick = state.items[item.key];
 		const indent = '  '.repeat(item.depth);

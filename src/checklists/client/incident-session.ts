@@ -126,7 +126,8 @@ function init(root: HTMLElement): void {
 	const panel = root.querySelector<HTMLElement>('[data-session-panel]')!;
 	const label = root.querySelector<HTMLElement>('[data-session-label]')!;
 	const { environments, defaultKey } = environmentOptions();
-	const chosenEnvironment = () => document.documentElement.dataset.environment ?? defaultKey ?? environments[0]?.key ?? '';
+	const chosenEnvironment = () =>
+		document.documentElement.dataset.environment ?? defaultKey ?? environments[0]?.key ?? '';
 	let output = { text: '', fileName: '', type: 'text/markdown' };
 	let built = false;
 
@@ -172,22 +173,37 @@ function init(root: HTMLElement): void {
 		if (s) {
 			field('name').textContent = s.name;
 			const ticks = s.events.filter((e) => e.action === 'tick').length;
-			field('status').textContent = `Since ${shortLocal(s.startedAt)} (${utcStamp(s.startedAt)}) · ${ticks} tick${ticks === 1 ? '' : 's'} in ${Object.keys(s.docs).length} document${Object.keys(s.docs).length === 1 ? '' : 's'} · ${envName(s.environment)}`;
+			field('status').textContent =
+				`Since ${shortLocal(s.startedAt)} (${utcStamp(s.startedAt)}) · ${ticks} tick${ticks === 1 ? '' : 's'} in ${Object.keys(s.docs).length} document${Object.keys(s.docs).length === 1 ? '' : 's'} · ${envName(s.environment)}`;
 		} else {
 			const start = q<HTMLInputElement>('[name="start"]');
 			if (!start.dataset.touched) start.value = localInputValue(new Date());
 		}
-		fillSelect(field('session'), all.map((x) => [x.id, `${x.name}${x.endedAt ? ` (ended ${shortLocal(x.endedAt)})` : ' (running)'}`]), all[0]?.id);
+		fillSelect(
+			field('session'),
+			all.map((x) => [x.id, `${x.name}${x.endedAt ? ` (ended ${shortLocal(x.endedAt)})` : ' (running)'}`]),
+			all[0]?.id,
+		);
 		const chosen = selected();
 		if (chosen) {
 			const titled = (ids: string[]) => ids.map((id): [string, string] => [id, chosen.docs[id]?.title ?? id]);
 			fillSelect(q('[data-form="rehearsal"] [data-field="phased"]'), titled(phasedDocuments(chosen)));
 			const docs = Object.keys(chosen.docs);
-			fillSelect(q('[data-form="verification"] [data-field="documents"]'), titled(docs), docs.find((d) => d.includes('verification')) ?? docs[0]);
+			fillSelect(
+				q('[data-form="verification"] [data-field="documents"]'),
+				titled(docs),
+				docs.find((d) => d.includes('verification')) ?? docs[0],
+			);
 			for (const select of panel.querySelectorAll<HTMLSelectElement>('[data-field="environments"]')) {
 				const verification = select.closest('[data-form="verification"]');
-				const fallback = verification ? (environments.find((e) => e.production)?.key ?? chosen.environment) : chosen.environment;
-				fillSelect(select, environments.map((e) => [e.key, e.name]), fallback);
+				const fallback = verification
+					? (environments.find((e) => e.production)?.key ?? chosen.environment)
+					: chosen.environment;
+				fillSelect(
+					select,
+					environments.map((e) => [e.key, e.name]),
+					fallback,
+				);
 			}
 		}
 		const list = field<HTMLUListElement>('history');
@@ -216,7 +232,8 @@ function init(root: HTMLElement): void {
 			const target = event.target as HTMLElement;
 			if (target.matches('select, input[name="start"]')) target.dataset.touched = '1';
 			if (target.matches('[data-field="session"]')) {
-				for (const s of panel.querySelectorAll<HTMLElement>('select:not([data-field="session"])')) delete s.dataset.touched;
+				for (const s of panel.querySelectorAll<HTMLElement>('select:not([data-field="session"])'))
+					delete s.dataset.touched;
 				render();
 			}
 		});
@@ -228,7 +245,11 @@ function init(root: HTMLElement): void {
 			const lines = (name: string) => text(name).split('\n');
 			if (form.dataset.form === 'start') {
 				const start = new Date(text('start'));
-				const session = newSession(text('name'), Number.isNaN(start.getTime()) ? new Date() : start, chosenEnvironment());
+				const session = newSession(
+					text('name'),
+					Number.isNaN(start.getTime()) ? new Date() : start,
+					chosenEnvironment(),
+				);
 				writeJson(CURRENT, rememberChecklists(session, seenHere()));
 				form.reset();
 				delete q<HTMLInputElement>('[name="start"]').dataset.touched;
@@ -272,7 +293,18 @@ function init(root: HTMLElement): void {
 				}
 			} else if (action === 'timeline') {
 				const s = selected();
-				if (s) show('timeline', timelineMarkdown(s), `timeline-${s.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'session'}.md`, 'text/markdown');
+				if (s)
+					show(
+						'timeline',
+						timelineMarkdown(s),
+						`timeline-${
+							s.name
+								.toLowerCase()
+								.replace(/[^a-z0-9]+/g, '-')
+								.replace(/^-|-$/g, '') || 'session'
+						}.md`,
+						'text/markdown',
+					);
 				return;
 			} else if (action === 'clear') {
 				if (!confirm('Clear the session history in this browser? Export what you need first.')) return;

@@ -61,7 +61,10 @@ export function readText(key: string): string | null {
 
 export function writeText(key: string, value: string): void {
 	try {
-		if (store) return store.setItem(key, value);
+		if (store) {
+			store.setItem(key, value);
+			return;
+		}
 	} catch {
 		// see writeJson
 	}

@@ -26,7 +26,11 @@ export function timelineMarkdown(session: Session, now = new Date()): string {
 		`- Started: ${utcStamp(session.startedAt)}`,
 		`- ${session.endedAt ? `Ended: ${utcStamp(session.endedAt)}` : `In progress (exported ${utcStamp(now.toISOString())})`}`,
 		`- Environment: ${session.environment}`,
-		`- Documents: ${Object.values(session.docs).map((d) => d.title).join(', ') || 'none'}`,
+		`- Documents: ${
+			Object.values(session.docs)
+				.map((d) => d.title)
+				.join(', ') || 'none'
+		}`,
 		'',
 		'| Time (UTC) | Document | Item |',
 		'| --- | --- | --- |',
@@ -34,7 +38,10 @@ export function timelineMarkdown(session: Session, now = new Date()): string {
 	];
 	for (const e of [...session.events].sort((a, b) => a.at.localeCompare(b.at))) {
 		const doc = session.docs[e.doc]?.title ?? e.doc;
-		const what = e.action === 'reset' ? `${ACTIONS.reset} ${session.checklists[e.checklist]?.title || 'checklist'}` : `${ACTIONS[e.action]} ${e.text ?? e.item ?? ''}`;
+		const what =
+			e.action === 'reset'
+				? `${ACTIONS.reset} ${session.checklists[e.checklist]?.title || 'checklist'}`
+				: `${ACTIONS[e.action]} ${e.text ?? e.item ?? ''}`;
 		lines.push(`| ${utcStamp(e.at)} | ${cell(doc)} | ${cell(what)} |`);
 	}
 	if (session.endedAt) lines.push(`| ${utcStamp(session.endedAt)} | | Session ended |`);
@@ -74,17 +81,24 @@ export function rehearsalRecord(session: Session, input: RehearsalInput): Export
 	const checklist = input.checklist ?? phasedDocuments(session)[0] ?? Object.keys(session.docs)[0] ?? '';
 	const declared = session.docs[checklist]?.phases ?? [];
 	const ticks = session.events.filter((e) => e.doc === checklist && e.action === 'tick' && e.phase);
-	const order = [...declared.map((p) => p.id), ...ticks.map((e) => e.phase!).filter((id) => !declared.some((p) => p.id === id))];
+	const order = [
+		...declared.map((p) => p.id),
+		...ticks.map((e) => e.phase!).filter((id) => !declared.some((p) => p.id === id)),
+	];
 	const notes: string[] = [];
 	const phases = [...new Set(order)].flatMap((id) => {
-		const times = ticks.filter((e) => e.phase === id).map((e) => e.at).sort();
+		const times = ticks
+			.filter((e) => e.phase === id)
+			.map((e) => e.at)
+			.sort();
 		if (!times.length) {
 			notes.push(`phase "${id}" has no ticks in this session, so it has no times`);
 			return [];
 		}
 		return [{ id, start: utcIso(times[0]!), end: utcIso(times.at(-1)!) }];
 	});
-	if (!ticks.length) notes.push(`no ticks in a phased section of ${checklist || 'any document'}: tick the checklist during the session`);
+	if (!ticks.length)
+		notes.push(`no ticks in a phased section of ${checklist || 'any document'}: tick the checklist during the session`);
 	const record: RehearsalRecord = {
 		date: session.startedAt.slice(0, 10),
 		environment: input.environment,
@@ -104,7 +118,12 @@ export function rehearsalRecord(session: Session, input: RehearsalInput): Export
 		'Phase start/end are the first and last tick in each phase of the checklist.',
 		`Review it, then commit it as content/${RECORD_FOLDERS.rehearsals}/${fileName}`,
 	];
-	return { record, notes, fileName, yaml: toYaml(record, REHEARSAL_FIELDS, [...header, ...notes.map((n) => `Note: ${n}`)]) };
+	return {
+		record,
+		notes,
+		fileName,
+		yaml: toYaml(record, REHEARSAL_FIELDS, [...header, ...notes.map((n) => `Note: ${n}`)]),
+	};
 }
 
 export interface VerificationInput {
@@ -127,14 +146,19 @@ export function verificationRecord(session: Session, input: VerificationInput): 
 		for (const item of snapshot.items) {
 			const tick = final.get(`${hash}/${item.key}`);
 			listed.add(`${hash}/${item.key}`);
-			checks.push(tick ? { check: tick.text || item.text, result: 'pass', at: utcIso(tick.at) } : { check: item.text, result: 'not-run' });
+			checks.push(
+				tick
+					? { check: tick.text || item.text, result: 'pass', at: utcIso(tick.at) }
+					: { check: item.text, result: 'not-run' },
+			);
 		}
 	}
 	// Ticks on checklists the session never saw whole (should not happen, but never drop a recorded tick).
 	for (const [key, tick] of final) {
 		const [hash] = key.split('/');
 		const event = session.events.find((e) => e.checklist === hash);
-		if (tick && !listed.has(key) && event?.doc === checklist) checks.push({ check: tick.text, result: 'pass', at: utcIso(tick.at) });
+		if (tick && !listed.has(key) && event?.doc === checklist)
+			checks.push({ check: tick.text, result: 'pass', at: utcIso(tick.at) });
 	}
 	const baselineMetrics: Record<string, string | number> = {};
 	for (const line of clean(input.baselineMetrics)) {
@@ -144,19 +168,35 @@ export function verificationRecord(session: Session, input: VerificationInput): 
 		baselineMetrics[line.slice(0, at).trim()] = value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
 	}
 	const notes: string[] = [];
-	if (checks.some((c) => c.result === 'not-run')) notes.push('checks nobody ticked are "not-run": change them to "fail" where they failed');
-	if (!Object.keys(baselineMetrics).length) notes.push('baselineMetrics is empty: add the metrics observed after the deployment');
-	const record: VerificationRecord = { date: session.startedAt.slice(0, 10), version: input.version.trim(), environment: input.environment, checks, baselineMetrics };
+	if (checks.some((c) => c.result === 'not-run'))
+		notes.push('checks nobody ticked are "not-run": change them to "fail" where they failed');
+	if (!Object.keys(baselineMetrics).length)
+		notes.push('baselineMetrics is empty: add the metrics observed after the deployment');
+	const record: VerificationRecord = {
+		date: session.startedAt.slice(0, 10),
+		version: input.version.trim(),
+		environment: input.environment,
+		checks,
+		baselineMetrics,
+	};
 	const fileName = `${record.date}-${slug(record.version || 'version')}.yaml`;
 	const header = [
 		`Post-deployment verification record exported by Opsbook from incident session "${session.name}" (${utcStamp(session.startedAt)}),`,
 		`checks from ${checklist || 'no document'}. Review it, then commit it as content/${RECORD_FOLDERS.verifications}/${fileName}`,
 	];
-	return { record, notes, fileName, yaml: toYaml(record, VERIFICATION_FIELDS, [...header, ...notes.map((n) => `Note: ${n}`)]) };
+	return {
+		record,
+		notes,
+		fileName,
+		yaml: toYaml(record, VERIFICATION_FIELDS, [...header, ...notes.map((n) => `Note: ${n}`)]),
+	};
 }
 
 /** Field orders for nested objects, so files always list fields the same way. */
-const NESTED_FIELDS: Record<string, readonly string[]> = { phases: REHEARSAL_PHASE_FIELDS, checks: VERIFICATION_CHECK_FIELDS };
+const NESTED_FIELDS: Record<string, readonly string[]> = {
+	phases: REHEARSAL_PHASE_FIELDS,
+	checks: VERIFICATION_CHECK_FIELDS,
+};
 
 /** A small YAML writer for these records: strings double-quoted (JSON escapes are valid YAML), fields in schema order. */
 export function toYaml(record: object, fields: readonly string[], comments: string[] = []): string {
@@ -187,7 +227,9 @@ function listItem(value: unknown, indent: string, order?: readonly string[]): st
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) return [`${indent}- ${scalar(value)}`];
 	const object = value as Record<string, unknown>;
 	const keys = order ? order.filter((k) => object[k] !== undefined) : Object.keys(object);
-	return keys.flatMap((k) => entry(k, object[k], `${indent}  `)).map((line, i) => (i === 0 ? `${indent}- ${line.trimStart()}` : line));
+	return keys
+		.flatMap((k) => entry(k, object[k], `${indent}  `))
+		.map((line, i) => (i === 0 ? `${indent}- ${line.trimStart()}` : line));
 }
 
 function scalarKey(key: string): string {
@@ -204,5 +246,10 @@ function clean(lines: string[]): string[] {
 }
 
 function slug(text: string): string {
-	return text.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+	return (
+		text
+			.toLowerCase()
+			.replace(/[^a-z0-9.]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'x'
+	);
 }

@@ -39,7 +39,15 @@ export interface Session {
 }
 
 export function newSession(name: string, startedAt: Date, environment: string, id = randomId()): Session {
-	return { id, name: name.trim(), startedAt: startedAt.toISOString(), environment, docs: {}, checklists: {}, events: [] };
+	return {
+		id,
+		name: name.trim(),
+		startedAt: startedAt.toISOString(),
+		environment,
+		docs: {},
+		checklists: {},
+		events: [],
+	};
 }
 
 export function recordChange(session: Session, change: ChecklistChange): Session {
@@ -52,7 +60,9 @@ export function recordChange(session: Session, change: ChecklistChange): Session
 		...(change.text ? { text: change.text } : {}),
 		...(change.phase ? { phase: change.phase } : {}),
 	};
-	const docs = session.docs[change.doc] ? session.docs : { ...session.docs, [change.doc]: { title: change.docTitle, phases: [] } };
+	const docs = session.docs[change.doc]
+		? session.docs
+		: { ...session.docs, [change.doc]: { title: change.docTitle, phases: [] } };
 	return { ...session, docs, events: [...session.events, event] };
 }
 
@@ -83,7 +93,8 @@ export function finalTicks(session: Session): Map<string, { at: string; text: st
 	for (const e of session.events) {
 		if (e.action === 'reset') {
 			for (const key of out.keys()) if (key.startsWith(`${e.checklist}/`)) out.set(key, null);
-		} else if (e.item) out.set(`${e.checklist}/${e.item}`, e.action === 'tick' ? { at: e.at, text: e.text ?? '' } : null);
+		} else if (e.item)
+			out.set(`${e.checklist}/${e.item}`, e.action === 'tick' ? { at: e.at, text: e.text ?? '' } : null);
 	}
 	return out;
 }

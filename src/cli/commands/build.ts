@@ -91,7 +91,8 @@ export const buildCommand: Command = {
 		const root = path.resolve(typeof values.root === 'string' ? values.root : '.');
 		const project = await loadProject(root);
 		const target = project.outDir;
-		const kept = () => (fs.existsSync(target) ? ` The previous site in ${displayPath(target)}/ was left as it was.` : '');
+		const kept = () =>
+			fs.existsSync(target) ? ` The previous site in ${displayPath(target)}/ was left as it was.` : '';
 		let release: () => void;
 		try {
 			release = await acquireBuildLock(target, { wait: values.wait === true });
@@ -108,14 +109,16 @@ export const buildCommand: Command = {
 			if (astro?.pid && astro.exitCode === null) {
 				astro.kill('SIGKILL');
 				const until = Date.now() + 5000;
-				while (isAlive(astro.pid) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+				while (isAlive(astro.pid) && Date.now() < until)
+					Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
 			}
 			fs.rmSync(staging, { recursive: true, force: true });
 			release();
 		};
 		const unregister = onInterrupt(cleanup);
 		try {
-			for (const removed of cleanStaleStaging(target)) console.log(`build: removed ${displayPath(removed)}/ left by a build that died`);
+			for (const removed of cleanStaleStaging(target))
+				console.log(`build: removed ${displayPath(removed)}/ left by a build that died`);
 			const started = performance.now();
 			const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env };
 			if (values['strict-review']) env.OPSBOOK_STRICT_REVIEW = '1';

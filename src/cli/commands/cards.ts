@@ -14,7 +14,11 @@ export const cardsCommand: Command = {
 	summary: 'print the quick-reference cards of the built site to PDF',
 	usage: USAGE,
 	async run(argv) {
-		const { values } = parseCommandArgs(argv, { dir: { type: 'string' }, root: { type: 'string' }, 'if-browser': { type: 'boolean' } });
+		const { values } = parseCommandArgs(argv, {
+			dir: { type: 'string' },
+			root: { type: 'string' },
+			'if-browser': { type: 'boolean' },
+		});
 		const project = await loadProject(path.resolve(str(values.root) ?? '.'));
 		const site = path.resolve(str(values.dir) ?? project.outDir);
 		const log = (line: string) => console.log(`card PDFs: ${line}`);

@@ -34,11 +34,33 @@ export const checkCommand: Command = {
 		const started = performance.now();
 		try {
 			const { profile, kinds, defaults, folders, exclude, alertRules } = project.config;
-			const { pages: documents, overdue, commands, warnings } = await checkAllContent(dir, { strictReview, today, profile, kinds, defaults, folders, exclude, alertRules, policyFile });
+			const {
+				pages: documents,
+				overdue,
+				commands,
+				warnings,
+			} = await checkAllContent(dir, {
+				strictReview,
+				today,
+				profile,
+				kinds,
+				defaults,
+				folders,
+				exclude,
+				alertRules,
+				policyFile,
+			});
 			const ms = Math.round(performance.now() - started);
 			const shown = warnings.map((p) => ({ ...p, file: displayPath(p.file) }));
 			if (values.json) {
-				const report = { ok: true, documents: documents.length, commands: commands.blocks, overdue, problems: [], warnings: shown };
+				const report = {
+					ok: true,
+					documents: documents.length,
+					commands: commands.blocks,
+					overdue,
+					problems: [],
+					warnings: shown,
+				};
 				console.log(JSON.stringify(report, null, 2));
 			} else {
 				for (const w of warnings) console.warn(`warning: ${formatProblem(w)}`);

@@ -11,7 +11,11 @@ function astroCommand(name: 'dev' | 'preview', summary: string): Command {
 		summary,
 		usage,
 		async run(argv) {
-			const { values } = parseCommandArgs(argv, { root: { type: 'string' }, port: { type: 'string' }, host: { type: 'boolean' } });
+			const { values } = parseCommandArgs(argv, {
+				root: { type: 'string' },
+				port: { type: 'string' },
+				host: { type: 'boolean' },
+			});
 			const root = path.resolve(str(values.root) ?? '.');
 			const extra = [...(values.port ? ['--port', String(values.port)] : []), ...(values.host ? ['--host'] : [])];
 			const result = spawnSync(process.execPath, [astroBin(root), name, '--root', root, ...extra], {

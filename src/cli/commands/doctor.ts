@@ -44,7 +44,9 @@ export const doctorCommand: Command = {
 			return nodeOk ? 0 : 1;
 		}
 		const mark = (ok: boolean) => (ok ? 'ok  ' : 'FIX ');
-		const features = Object.entries(config.features).map(([k, on]) => `${k}${on ? '' : ' (off)'}`).join(', ');
+		const features = Object.entries(config.features)
+			.map(([k, on]) => `${k}${on ? '' : ' (off)'}`)
+			.join(', ');
 		console.log(
 			[
 				`opsbook ${version} (${displayPath(packageRoot)})`,

@@ -41,7 +41,7 @@ export const exportCommand: Command = {
 		const project = await loadProject(path.resolve(str(args.root) ?? '.'));
 		const { dir, policyFile } = contentPaths(project, str(args.content));
 		const out = path.resolve(str(args.out) ?? path.join(project.root, 'DOCS'));
-		let result;
+		let result: ReturnType<typeof buildExport>;
 		try {
 			const inputs = readContentInputs(dir, policyFile);
 			const environment = str(args.env);
@@ -71,7 +71,9 @@ export const exportCommand: Command = {
 			fs.writeFileSync(target, file.content);
 		}
 		const state = result.readiness.go ? 'GO' : 'NO-GO';
-		console.log(`Exported ${result.files.length} Markdown files to ${displayPath(out)}/ (approval checklist: ${state} on ${result.readiness.on}).`);
+		console.log(
+			`Exported ${result.files.length} Markdown files to ${displayPath(out)}/ (approval checklist: ${state} on ${result.readiness.on}).`,
+		);
 		for (const file of result.files) console.log(`  ${file.path}`);
 		return 0;
 	},

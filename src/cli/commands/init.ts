@@ -60,7 +60,14 @@ function writePackageJson(dir: string): boolean {
 	const own = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 	const pkg = fs.existsSync(file)
 		? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
-		: { name: path.basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'ops-site', private: true };
+		: {
+				name:
+					path
+						.basename(dir)
+						.toLowerCase()
+						.replace(/[^a-z0-9-]+/g, '-') || 'ops-site',
+				private: true,
+			};
 	const before = JSON.stringify(pkg);
 	pkg.type = 'module';
 	const scripts = (pkg.scripts ?? {}) as Record<string, string>;

@@ -38,7 +38,7 @@ export const verifyCommand: Command = {
 		const project = await loadProject(path.resolve(str(args.root) ?? '.'));
 		const { dir, policyFile } = contentPaths(project, str(args.content));
 		const label = displayPath(dir);
-		let inputs;
+		let inputs: ReturnType<typeof readContentInputs>;
 		try {
 			inputs = readContentInputs(dir, policyFile);
 		} catch (error) {
@@ -55,7 +55,8 @@ export const verifyCommand: Command = {
 		if (args.json) console.log(JSON.stringify(readinessJson(readiness, facts.site.url, label, policyLabel), null, 2));
 		else {
 			const readme = path.join(dir, 'records', 'README.md');
-			const how = readiness.go || !fs.existsSync(readme) ? undefined : `How to add the missing records: ${displayPath(readme)}`;
+			const how =
+				readiness.go || !fs.existsSync(readme) ? undefined : `How to add the missing records: ${displayPath(readme)}`;
 			process.stdout.write(readinessTable(readiness, label, how, policyLabel));
 		}
 		return readiness.go ? 0 : 1;

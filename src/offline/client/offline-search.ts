@@ -39,8 +39,15 @@ export function foldSections(data: OfflineSearchData): Array<[string, string, st
  * Every query word must appear in the section (its page title, heading or text); matches in titles and headings and
  * at word starts rank higher. Words match as prefixes of text words too ("roll" finds "rollback").
  */
-export function searchOffline(data: OfflineSearchData, query: string, limit: number, folded: Array<[string, string, string]> = foldSections(data)): OfflineHit[] {
-	const terms = foldText(query).split(' ').filter((t) => t.length > 0);
+export function searchOffline(
+	data: OfflineSearchData,
+	query: string,
+	limit: number,
+	folded: Array<[string, string, string]> = foldSections(data),
+): OfflineHit[] {
+	const terms = foldText(query)
+		.split(' ')
+		.filter((t) => t.length > 0);
 	if (terms.length === 0) return [];
 	const hits: OfflineHit[] = [];
 	for (let n = 0; n < data.sections.length; n++) {
@@ -101,7 +108,9 @@ export function excerptAround(text: string, at: number, length: number): string 
  * lists sections with links to their anchors. `root` is the relative path from this page to the download's root.
  */
 export function mountOfflineSearch(data: OfflineSearchData | undefined, root: string): void {
-	const input = document.querySelector<HTMLInputElement>('input[data-search-primary]') ?? document.querySelector<HTMLInputElement>('input[type="search"]');
+	const input =
+		document.querySelector<HTMLInputElement>('input[data-search-primary]') ??
+		document.querySelector<HTMLInputElement>('input[type="search"]');
 	const form = input?.form;
 	if (!input || !form || !data) return;
 	const results = document.createElement('div');
@@ -121,7 +130,9 @@ export function mountOfflineSearch(data: OfflineSearchData | undefined, root: st
 			return;
 		}
 		const hits = searchOffline(data!, query, 30, folded);
-		status.textContent = hits.length ? `${hits.length} section${hits.length === 1 ? '' : 's'} found for “${query.trim()}”` : `Nothing found for “${query.trim()}”`;
+		status.textContent = hits.length
+			? `${hits.length} section${hits.length === 1 ? '' : 's'} found for “${query.trim()}”`
+			: `Nothing found for “${query.trim()}”`;
 		for (const hit of hits) {
 			const item = document.createElement('li');
 			const link = document.createElement('a');
@@ -152,6 +163,8 @@ export function mountOfflineSearch(data: OfflineSearchData | undefined, root: st
 
 /** The download's offline-search.js: the functions above as a classic script, run with the global the data script set. */
 export function offlineSearchScript(dataGlobal: string): string {
-	const functions = [foldText, foldSections, searchOffline, excerptAround, mountOfflineSearch].map((f) => f.toString()).join('\n');
+	const functions = [foldText, foldSections, searchOffline, excerptAround, mountOfflineSearch]
+		.map((f) => f.toString())
+		.join('\n');
 	return `(function () {\n'use strict';\n${functions}\nvar script = document.currentScript;\nmountOfflineSearch(window[${JSON.stringify(dataGlobal)}], (script && script.getAttribute('data-root')) || '');\n})();\n`;
 }

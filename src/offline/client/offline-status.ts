@@ -38,7 +38,9 @@ function renderNetwork(): void {
 	const offline = !navigator.onLine || hostUnreachable;
 	indicator.hidden = !offline;
 	const where = navigator.onLine ? 'The docs host cannot be reached' : 'Offline';
-	indicator.textContent = available ? `${where}: showing the copy saved on this device` : `${where}: pages not yet saved on this device will not open`;
+	indicator.textContent = available
+		? `${where}: showing the copy saved on this device`
+		: `${where}: pages not yet saved on this device will not open`;
 }
 
 /** What the precache will hold (fetched during the first install only): for the progress display, so a failure just means no numbers. */

@@ -6,7 +6,13 @@
  * fetch its index) can supply an engine built from the same content without touching the UI.
  */
 import { SEARCH_BUNDLE_DIR } from '../../core/search-bundle.ts';
-import { pageHitFromPagefind, type ChosenFilters, type FilterCounts, type PagefindResultData, type PendingSearch } from './search-results.ts';
+import {
+	pageHitFromPagefind,
+	type ChosenFilters,
+	type FilterCounts,
+	type PagefindResultData,
+	type PendingSearch,
+} from './search-results.ts';
 
 export interface SearchEngine {
 	/** Every filter key and value in the index, with how many pages carry it. */

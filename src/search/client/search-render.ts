@@ -17,7 +17,11 @@ export function escapeHtml(text: string): string {
 export function safeExcerpt(html: string): string {
 	return html
 		.split(/(<\/?mark>)/)
-		.map((part) => (part === '<mark>' || part === '</mark>' ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')))
+		.map((part) =>
+			part === '<mark>' || part === '</mark>'
+				? part
+				: part.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+		)
 		.join('');
 }
 
@@ -67,7 +71,12 @@ export function summaryText(query: string, total: number, shown: number, filtere
  * The <option>s of one filter's <select>: "Any ..." first, then every value in the index with the count the current
  * query would give it. The chosen value is kept even when the current query gives it no results.
  */
-export function filterOptionsHtml(values: readonly string[], counts: FilterCounts[string] | undefined, chosen: string | undefined, anyLabel = 'Any'): string {
+export function filterOptionsHtml(
+	values: readonly string[],
+	counts: FilterCounts[string] | undefined,
+	chosen: string | undefined,
+	anyLabel = 'Any',
+): string {
 	const any = `<option value=""${chosen ? '' : ' selected'}>${escapeHtml(anyLabel)}</option>`;
 	return (
 		any +

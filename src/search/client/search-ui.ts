@@ -36,7 +36,10 @@ export function attach(input: HTMLInputElement, options: AttachOptions = {}): vo
 /** The page's one stylesheet link for search, added on first use and shared by every search box. */
 function loadStylesheet(): Promise<void> {
 	const existing = document.querySelector<HTMLLinkElement>('link[data-search-styles]');
-	if (existing) return existing.sheet ? Promise.resolve() : new Promise((done) => existing.addEventListener('load', () => done(), { once: true }));
+	if (existing)
+		return existing.sheet
+			? Promise.resolve()
+			: new Promise((done) => existing.addEventListener('load', () => done(), { once: true }));
 	const link = document.createElement('link');
 	link.rel = 'stylesheet';
 	link.href = stylesheetUrl;
@@ -53,7 +56,9 @@ function loadStylesheet(): Promise<void> {
 function createSearchBox(input: HTMLInputElement, form: HTMLFormElement, inline: boolean): void {
 	const id = input.id;
 	const listboxId = `${id}-listbox`;
-	const state: SearchState = inline ? parseSearchParams(new URLSearchParams(location.search), FILTER_KEYS) : { query: input.value, filters: {} };
+	const state: SearchState = inline
+		? parseSearchParams(new URLSearchParams(location.search), FILTER_KEYS)
+		: { query: input.value, filters: {} };
 	let limit = inline ? PAGE_LIMIT : DROPDOWN_LIMIT;
 	let sequence = 0;
 	let active = -1;
@@ -107,7 +112,10 @@ function createSearchBox(input: HTMLInputElement, form: HTMLFormElement, inline:
 	}
 
 	function close(): void {
-		if (inline) return setActive(-1);
+		if (inline) {
+			setActive(-1);
+			return;
+		}
 		panel.hidden = true;
 		input.setAttribute('aria-expanded', 'false');
 		setActive(-1);
@@ -117,7 +125,10 @@ function createSearchBox(input: HTMLInputElement, form: HTMLFormElement, inline:
 		options[active]?.setAttribute('aria-selected', 'false');
 		active = index;
 		const option = options[active];
-		if (!option) return input.removeAttribute('aria-activedescendant');
+		if (!option) {
+			input.removeAttribute('aria-activedescendant');
+			return;
+		}
 		option.setAttribute('aria-selected', 'true');
 		input.setAttribute('aria-activedescendant', option.id);
 		option.scrollIntoView({ block: 'nearest' });
@@ -136,7 +147,9 @@ function createSearchBox(input: HTMLInputElement, form: HTMLFormElement, inline:
 
 	async function buildFilters(searchEngine: SearchEngine): Promise<void> {
 		const all: FilterCounts = await searchEngine.filters();
-		filterValues = Object.fromEntries(FILTER_KEYS.map((key) => [key, Object.keys(all[key] ?? {}).sort((a, b) => a.localeCompare(b))]));
+		filterValues = Object.fromEntries(
+			FILTER_KEYS.map((key) => [key, Object.keys(all[key] ?? {}).sort((a, b) => a.localeCompare(b))]),
+		);
 		filtersEl.innerHTML = SEARCH_FILTERS.filter((f) => filterValues[f.key]!.length > 0)
 			// The first choice ("All kinds") says what a select filters; the label is for assistive technology.
 			.map((f) => `<select class="search-filter" aria-label="${f.label}" data-filter-key="${f.key}"></select>`)
@@ -158,7 +171,10 @@ function createSearchBox(input: HTMLInputElement, form: HTMLFormElement, inline:
 		if (!inline) return;
 		const query = searchQueryString(state, FILTER_KEYS);
 		history.replaceState(history.state, '', `${location.pathname}${query}`);
-		document.title = document.title.replace(/^(Search: .*? · |Search · )/, state.query.trim() ? `Search: ${state.query.trim()} · ` : 'Search · ');
+		document.title = document.title.replace(
+			/^(Search: .*? · |Search · )/,
+			state.query.trim() ? `Search: ${state.query.trim()} · ` : 'Search · ',
+		);
 	}
 
 	/**

@@ -41,3 +41,5 @@ if (headings.length) {
 	addEventListener('scrollend', update);
 	update();
 }
+
+export {};

@@ -32,8 +32,7 @@ test('logql syntax errors point at the bad token in the document', async () => {
 });
 
 test('logql: placeholders pass; pattern captures and Grafana variables are not placeholders, and parse', async () => {
-	const body =
-		'sum(count_over_time({app="<app>", namespace="$NAMESPACE"} | json | duration_ms > <limit> [<window>]))';
+	const body = 'sum(count_over_time({app="<app>", namespace="$NAMESPACE"} | json | duration_ms > <limit> [<window>]))';
 	assert.deepEqual(await problemsOf('logql', body), []);
 	assert.deepEqual(await problemsOf('logql', '{app="a"} | pattern "<ip> - <_> <method>" | method="GET"'), []);
 	assert.deepEqual(await problemsOf('logql', 'sum(count_over_time({app="a"} [$__range]))'), []);

@@ -9,8 +9,7 @@ const shown = (text: string, language?: string) =>
 	findPlaceholders(text, language).map((p) => text.slice(p.start, p.end));
 
 test('findPlaceholders: <lower-case-name>, ${NAME} and $NAME, with names and syntax', () => {
-	const text =
-		'kubectl logs <pod-name> -n ${NAMESPACE} --since=$SINCE_1 $lower ${lower} <Not> <two words> \\$ESCAPED';
+	const text = 'kubectl logs <pod-name> -n ${NAMESPACE} --since=$SINCE_1 $lower ${lower} <Not> <two words> \\$ESCAPED';
 	assert.deepEqual(findPlaceholders(text), [
 		{ start: 13, end: 23, name: 'pod-name', syntax: 'angle' },
 		{ start: 27, end: 39, name: 'NAMESPACE', syntax: 'brace' },

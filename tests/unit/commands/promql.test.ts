@@ -50,13 +50,7 @@ test('promql: Grafana global variables parse as the value Grafana puts there', a
 });
 
 test('promql/empty-aggregate-equality fires on a test that 0 passes, unless guarded; allow= silences it', async () => {
-	for (const body of [
-		'sum(up{job="api"}) == 0',
-		'count(up) < 1',
-		'0 == count(up)',
-		'(sum(up)) <= 0',
-		'max(up) != 1',
-	]) {
+	for (const body of ['sum(up{job="api"}) == 0', 'count(up) < 1', '0 == count(up)', '(sum(up)) <= 0', 'max(up) != 1']) {
 		const problems = await problemsOf('promql', body);
 		assert.deepEqual(rules(problems), ['promql/empty-aggregate-equality'], body);
 		assert.equal(problems[0]!.level, 'rule');
@@ -108,10 +102,7 @@ test('promql/rate-on-gauge: by suffix when undeclared, by type when declared; al
 	);
 	assert.deepEqual(rules(await problemsOf('promql', 'rate(queue_total[5m])', { schema })), ['promql/rate-on-gauge']);
 	assert.deepEqual(await problemsOf('promql', 'rate(latency_bucket[5m])', { schema }), []);
-	assert.deepEqual(
-		await problemsOf('promql', 'rate(node_memory_used_bytes[5m])', { meta: 'allow=rate-on-gauge' }),
-		[],
-	);
+	assert.deepEqual(await problemsOf('promql', 'rate(node_memory_used_bytes[5m])', { meta: 'allow=rate-on-gauge' }), []);
 });
 
 const schema: CommandSchema = {

@@ -137,10 +137,7 @@ test('shell/destructive-unmarked is silenced by the step marker, the fence flag,
 	assert.deepEqual(rules(await problemsOf('bash', 'kubectl delete pod x', { destructiveContext: () => false })), [
 		'shell/destructive-unmarked',
 	]);
-	assert.deepEqual(
-		await problemsOf('console', '$ kubectl delete pod x\npod "x" deleted', { meta: 'destructive' }),
-		[],
-	);
+	assert.deepEqual(await problemsOf('console', '$ kubectl delete pod x\npod "x" deleted', { meta: 'destructive' }), []);
 });
 
 test('several shell blocks in one document: each error is found in its own block', async () => {

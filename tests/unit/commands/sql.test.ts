@@ -64,11 +64,7 @@ test('sql/destructive-unmarked: DROP, TRUNCATE, DELETE/UPDATE without WHERE, pg_
 		['TRUNCATE uploads;', 'TRUNCATE', /TRUNCATE/],
 		['-- clean up\nDELETE FROM uploads;', 'DELETE', /DELETE without WHERE/],
 		["UPDATE uploads SET state = 'x';", 'UPDATE', /UPDATE without WHERE/],
-		[
-			"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'app';",
-			'SELECT',
-			/pg_terminate_backend/,
-		],
+		["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'app';", 'SELECT', /pg_terminate_backend/],
 		['DROP DATABASE uploads;', 'DROP', /DROP DATABASE/],
 		['ALTER TABLE uploads DROP COLUMN name;', 'ALTER', /DROP COLUMN/],
 	];

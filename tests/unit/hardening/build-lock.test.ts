@@ -77,10 +77,7 @@ test('with wait, the second build starts when the first releases', async () => {
 test('waiting gives up after timeoutMs, saying how long it waited', async () => {
 	const out = tempOut();
 	const release = await acquireBuildLock(out);
-	await assert.rejects(
-		acquireBuildLock(out, { wait: true, timeoutMs: 200, pollMs: 20 }),
-		/is running .*; waited 0 s/,
-	);
+	await assert.rejects(acquireBuildLock(out, { wait: true, timeoutMs: 200, pollMs: 20 }), /is running .*; waited 0 s/);
 	release();
 });
 
@@ -303,10 +300,7 @@ test('a real permission error reads as such', (t) => {
 		fs.writeFileSync(path.join(dir, 'x'), 'x');
 		assert.fail('writable');
 	} catch (error) {
-		assert.match(
-			describeFsError(error, path.join(dir, 'x')).message,
-			/^permission denied \(EACCES\) while writing /,
-		);
+		assert.match(describeFsError(error, path.join(dir, 'x')).message, /^permission denied \(EACCES\) while writing /);
 	} finally {
 		fs.chmodSync(dir, 0o700);
 	}

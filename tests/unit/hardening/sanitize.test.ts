@@ -129,9 +129,7 @@ test('script, iframe, object, embed and their content go', () => {
 test('<animate> and <set> cannot set a link (the classic SVG vector); harmless animation stays', () => {
 	const vectors = [
 		svg('<a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a>'),
-		svg(
-			'<a><animate attributeName="xlink:href" begin="0" from="javascript:alert(1)" to="&amp;"/><text>x</text></a>',
-		),
+		svg('<a><animate attributeName="xlink:href" begin="0" from="javascript:alert(1)" to="&amp;"/><text>x</text></a>'),
 		svg('<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>'),
 		svg('<a><set attributeName="HREF" to="javascript:alert(1)"/><text>x</text></a>'),
 		svg('<a><set attributeName="onmouseover" to="alert(1)"/><text>x</text></a>'),

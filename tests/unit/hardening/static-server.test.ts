@@ -81,10 +81,7 @@ test('content types: charset on CSS and JS, bytes for unknown files (Pagefind), 
 	const server = await startStaticServer(site());
 	try {
 		assert.equal((await get(`${server.url}_astro/site.css`)).headers['content-type'], 'text/css; charset=utf-8');
-		assert.equal(
-			(await get(`${server.url}_astro/app.js`)).headers['content-type'],
-			'text/javascript; charset=utf-8',
-		);
+		assert.equal((await get(`${server.url}_astro/app.js`)).headers['content-type'], 'text/javascript; charset=utf-8');
 		const pf = await get(`${server.url}pagefind/index/en_1.pf_index`);
 		assert.equal(pf.status, 200);
 		assert.equal(pf.headers['content-type'], 'application/octet-stream');

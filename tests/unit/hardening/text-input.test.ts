@@ -143,10 +143,7 @@ test('oversized YAML is refused before parsing', () => {
 	assert.ok(performance.now() - started < 50);
 	assert.equal(out.problems[0]!.message, `records/x.yaml: file is larger than 262144 bytes (${big.length} bytes)`);
 	assert.equal(out.problems[0]!.kind, 'size');
-	assert.equal(
-		parseYamlSafe('a: 1\n', { maxBytes: 3 }).problems[0]!.message,
-		'file is larger than 3 bytes (5 bytes)',
-	);
+	assert.equal(parseYamlSafe('a: 1\n', { maxBytes: 3 }).problems[0]!.message, 'file is larger than 3 bytes (5 bytes)');
 	assert.equal(parseYamlSafe('a: é\n', { maxBytes: 5 }).problems[0]?.kind, 'size', 'bytes, not characters');
 });
 
