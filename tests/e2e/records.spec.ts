@@ -36,7 +36,7 @@ test('the shipped site: the approval checklist is NO-GO and says what is missing
 	await expect(risk).toContainText('None recorded.');
 	await expect(risk.locator('pre.record-example')).toContainText(/criterion: [a-z-]+ +# the criterion's id/);
 	await expect(page.locator('tr[data-criterion="tests"]')).toContainText(
-		'Can be accepted as a risk by Release manager, Product owner',
+		'Can be accepted as a risk by Engineering manager',
 	);
 	await expect(page.locator('#policy + p')).toContainText('content/policy.yaml');
 	// Usable on a phone: wide tables scroll inside their box, never the page.
