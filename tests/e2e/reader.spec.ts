@@ -181,7 +181,11 @@ for (const scheme of ['light', 'dark'] as const) {
 					expect(rail.x, 'the rail is to the right of the text').toBeGreaterThanOrEqual(body.x + body.width);
 					const steps = toc.getByRole('link', { name: /^4\. / });
 					const sizes = () =>
-						toc.getByRole('link').evaluateAll((as) => as.map((a) => `${a.offsetWidth}x${a.offsetHeight}`));
+						toc
+							.getByRole('link')
+							.evaluateAll((as) =>
+								as.map((a) => `${(a as HTMLElement).offsetWidth}x${(a as HTMLElement).offsetHeight}`),
+							);
 					const before = await sizes();
 					await page.locator('[id="4-roll-back-the-deployment"]').evaluate((h) => h.scrollIntoView());
 					await expect(steps).toHaveAttribute('aria-current', 'true');
@@ -305,7 +309,7 @@ test('destructive, approval, expected and if-not steps each have an icon and a l
 				const before = getComputedStyle(el, '::before');
 				out[cls] = {
 					label: el.querySelector('strong')?.textContent ?? '',
-					icon: before.maskImage || before.webkitMaskImage,
+					icon: before.maskImage,
 					border: getComputedStyle(el).borderLeftStyle,
 				};
 			}

@@ -41,3 +41,6 @@ if (headings.length) {
 	addEventListener('scrollend', update);
 	update();
 }
+
+// A module (site.ts imports it lazily), though it exports nothing.
+export {};
