@@ -309,7 +309,7 @@ test('destructive, approval, expected and if-not steps each have an icon and a l
 				const before = getComputedStyle(el, '::before');
 				out[cls] = {
 					label: el.querySelector('strong')?.textContent ?? '',
-					icon: before.maskImage || before.webkitMaskImage,
+					icon: before.maskImage,
 					border: getComputedStyle(el).borderLeftStyle,
 				};
 			}

@@ -42,4 +42,5 @@ if (headings.length) {
 	update();
 }
 
+// A module (site.ts imports it lazily), though it exports nothing.
 export {};
