@@ -8,7 +8,7 @@
  */
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { SHORTCODE } from './remark-byo.ts';
+import { CONTAINER_SHORTCODES, SHORTCODE } from './remark-byo.ts';
 
 export interface Conversion {
 	text: string;
@@ -50,26 +50,6 @@ const DROPPED = new Set([
 	'nav_exclude',
 	'has_children',
 	'parent',
-]);
-const CONTAINERS = new Set([
-	'hint',
-	'notice',
-	'note',
-	'tip',
-	'info',
-	'warning',
-	'alert',
-	'callout',
-	'admonition',
-	'expand',
-	'details',
-	'tab',
-	'tabs',
-	'columns',
-	'section',
-	'panel',
-	'box',
-	'center',
 ]);
 const ALERT_TYPES: Record<string, string> = {
 	note: 'NOTE',
@@ -231,7 +211,7 @@ function convertBody(
 			return `](${target})`;
 		});
 		converted = converted.replace(SHORTCODE, (all, _open, _close, name: string) => {
-			if (CONTAINERS.has(name.toLowerCase())) {
+			if (CONTAINER_SHORTCODES.has(name.toLowerCase())) {
 				changes.push(`Hugo shortcode {{< ${name} >}} → its inner text`);
 				return '';
 			}

@@ -58,7 +58,7 @@ const GITHUB_ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(\n|$)/i;
 const ADMONITION = /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+"([^"]*)")?[ \t]*$/;
 const TOC_MARKER = /^\s*(\[\[_TOC_\]\]|\[TOC\]|\{:toc\})\s*$/;
 /** Hugo shortcodes that wrap prose: their tags go, the prose stays. */
-const CONTAINER_SHORTCODES = new Set([
+export const CONTAINER_SHORTCODES = new Set([
 	'hint',
 	'notice',
 	'note',
