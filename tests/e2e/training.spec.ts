@@ -160,7 +160,7 @@ function chartFixture(threshold: number, ruleValue: number): string {
   FixtureErrors:
     severity: critical
     summary: Too many failing requests.
-    expr: sum(rate(errors[5m])) / sum(rate(requests[5m])) > ${ruleValue}
+    expr: sum(rate(errors_total[5m])) / sum(rate(requests_total[5m])) > ${ruleValue}
     for: 5m
 thresholds:
   errorPercent: ${threshold}
