@@ -68,12 +68,15 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 		name: NAME,
 		opsbook: userConfig,
 		hooks: {
-			'astro:config:setup': async ({ config: astro, command, updateConfig, injectRoute, logger }) => {
+			'astro:config:setup': async ({ config: astro, command, updateConfig, injectRoute, addWatchFile, logger }) => {
 				resolved = resolveConfig(config, { root: fileURLToPath(astro.root), outDir: fileURLToPath(astro.outDir) });
 				const site = resolved;
 				// facts.yaml is read once per build: the checks, the Markdown plugins, the pages and the search step share it.
 				const loaded = loadFacts(site.contentDir);
 				const facts = siteFacts(loaded, site);
+				// What this hook reads once: an edit under `opsbook dev` restarts the server, which reads it again. Pages
+				// and the Markdown pipeline hold these values, so a reload alone would show the old ones.
+				if (command === 'dev') for (const file of [loaded.file, site.policyFile]) addWatchFile(file);
 				alertNames = Object.keys(facts.alerts);
 				const factsMissing = loaded.missing === true;
 				const kindFolders = new Set(Object.values(site.kinds).flatMap((k) => (k.folder ? [k.folder] : [])));

@@ -1,5 +1,5 @@
 declare module 'virtual:opsbook/config' {
-	const config: import('./core/config.ts').ResolvedConfig;
+	const config: Omit<import('./core/config.ts').ResolvedConfig, 'frontmatter'>;
 	export default config;
 }
 

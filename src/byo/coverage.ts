@@ -19,6 +19,8 @@ export interface CoverageInput {
 	syntax: { rendered: number; leftAsText: number };
 	warnings: number;
 	profile: 'default' | 'strict';
+	/** The site's own front-matter fields (config `frontmatter`), counted like the built-in ones. */
+	extraFields?: readonly string[];
 }
 
 export interface CoverageField {
@@ -55,12 +57,16 @@ const FIELDS: Array<[string, (d: DocData) => boolean]> = [
 
 export function coverageReport(input: CoverageInput): CoverageReport {
 	const docs = input.documents;
+	const fields: Array<[string, (d: DocData) => boolean]> = [
+		...FIELDS,
+		...(input.extraFields ?? []).map((k): [string, (d: DocData) => boolean] => [k, (d) => d.extra[k] !== undefined]),
+	];
 	return {
 		profile: input.profile,
 		documents: docs.length,
 		complete: docs.filter((d) => d.complete).length,
 		fields: [
-			...FIELDS.map(([field, has]) => ({
+			...fields.map(([field, has]) => ({
 				field,
 				have: docs.filter((d) => has(d.data)).length,
 				missing: docs

@@ -11,7 +11,11 @@ import { z } from 'astro/zod';
 import { contentStampFor, type ContentStamp } from './content-stamp.ts';
 import { envOverrides, type EnvOverrides } from './env.ts';
 import { didYouMean, keysAt, parseWithFriendlyErrors } from './friendly-errors.ts';
+import { documentSchema } from './document-schema.ts';
 import { resolveKinds, type KindTable } from './kinds.ts';
+
+/** Keys the document data uses beside the front-matter schema's (src/core/document-schema.ts docDataSchema). */
+const RESERVED_KEYS = { excerpt: 1, aliases: 1, source: 1, extra: 1, draft: 1 };
 
 const FEATURE_NAMES = ['diagrams', 'search', 'offline', 'cards', 'checklists', 'records'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -110,6 +114,22 @@ export const opsbookConfigSchema = z
 			.array(z.string().min(1))
 			.default([])
 			.describe("files in the content folder the site leaves out, globs: exclude: ['drafts/**', 'CHANGELOG.md']"),
+		frontmatter: z
+			.custom<z.ZodObject>(isZodObject, {
+				error:
+					"expected a Zod object of extra fields: frontmatter: z.object({ pagerdutyService: z.string() }), with z from 'astro/zod'",
+			})
+			.superRefine((extra, ctx) => {
+				for (const key of Object.keys(extra.shape).filter((k) => k in documentSchema.shape || k in RESERVED_KEYS))
+					ctx.addIssue({
+						code: 'custom',
+						message: `"${key}" is one of Opsbook's own fields; give yours another name (e.g. "team${key[0]!.toUpperCase()}${key.slice(1)}")`,
+					});
+			})
+			.optional()
+			.describe(
+				"front-matter fields of the site's own, validated like the built-in ones and shown under Details: frontmatter: z.object({ pagerdutyService: z.string() })",
+			),
 		policy: z
 			.string()
 			.min(1)
@@ -158,6 +178,13 @@ export interface ResolvedConfig {
 	/** Absolute glob patterns of alert rule files. */
 	alertRules: string[];
 	exclude: string[];
+	/**
+	 * The site's own front-matter fields (config `frontmatter`), as `docsSchema({ extend })` adds them. A Zod object is
+	 * not data: the virtual config module leaves it out, and pages get the field names (`extraFields`) instead.
+	 */
+	frontmatter: z.ZodObject | undefined;
+	/** Names of the site's own front-matter fields, in the order they were declared. */
+	extraFields: string[];
 	/** Kind folders with a section page even without documents: the ones facts.yaml's site.home links to. */
 	emptySections: string[];
 	features: Features;
@@ -225,11 +252,19 @@ export function resolveConfig(
 		kinds: resolveKinds(config.kinds),
 		alertRules: config.alertRules.map((g) => path.resolve(root, g).split(path.sep).join('/')),
 		exclude: config.exclude,
+		frontmatter: config.frontmatter,
+		extraFields: Object.keys(config.frontmatter?.shape ?? {}),
 		emptySections: [],
 		features: config.features,
 		cardPdfs: config.features.cards && env.cardPdfs !== false,
 		stamp: contentStampFor(root),
 	};
+}
+
+/** Duck-typed, not instanceof: the site's `astro/zod` may be another copy of Zod than the one Opsbook imports. */
+function isZodObject(value: unknown): value is z.ZodObject {
+	const v = value as { shape?: unknown; safeParse?: unknown } | null;
+	return typeof v === 'object' && v !== null && typeof v.safeParse === 'function' && typeof v.shape === 'object';
 }
 
 export function normaliseBase(raw: string): string {

@@ -17,7 +17,7 @@ import { readText } from './text-input.ts';
 
 type SiteConfig = Pick<
 	ResolvedConfig,
-	'contentDir' | 'kinds' | 'defaults' | 'folders' | 'exclude' | 'profile' | 'base'
+	'contentDir' | 'kinds' | 'defaults' | 'folders' | 'exclude' | 'profile' | 'base' | 'extraFields'
 >;
 
 export function docsLoader(config: SiteConfig): Loader {
@@ -47,7 +47,16 @@ export function docsLoader(config: SiteConfig): Loader {
 			// (a .md page is rendered once and cached: its facts, and links resolved against the other files and their
 			// headings). Any change to those re-reads every entry; rendering 110 Markdown pages takes about a second.
 			const hash = createHash('sha256');
-			hash.update(JSON.stringify([config.kinds, config.defaults, config.folders, config.profile, config.base]));
+			hash.update(
+				JSON.stringify([
+					config.kinds,
+					config.defaults,
+					config.folders,
+					config.profile,
+					config.base,
+					config.extraFields,
+				]),
+			);
 			const factsFile = path.join(config.contentDir, 'facts.yaml');
 			for (const file of [...site.inventory.defaultsFiles.values(), ...(fs.existsSync(factsFile) ? [factsFile] : [])])
 				hash.update(readText(file));

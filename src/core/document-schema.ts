@@ -61,6 +61,17 @@ export const documentSchema = z.strictObject({
 export type DocumentData = z.infer<typeof documentSchema>;
 
 /**
+ * The document schema with a site's own fields (`extend: z.object({ pagerdutyService: z.string() })`): what the
+ * strict profile validates when the site's config names them (`opsbook({ frontmatter })`), and what a site's own tools
+ * can import from `opsbook/schema`. An extension cannot change Opsbook's own fields (the config refuses those names).
+ */
+export function docsSchema<E extends z.ZodRawShape = Record<never, never>>(
+	options: { extend?: z.ZodObject<E> | undefined } = {},
+) {
+	return options.extend ? documentSchema.extend(options.extend.shape) : documentSchema;
+}
+
+/**
  * A document as the site holds it, whatever its front matter looked like (src/core/normalize.ts made it): only the
  * title is certain; owner, review dates and the rest are there when the author or a defaults file gave them.
  * Under `profile: 'strict'` every document passed documentSchema first, so all fields are present.
@@ -85,6 +96,8 @@ export const docDataSchema = z.object({
 	severity: z.string().optional(),
 	phases: z.array(z.object({ id: z.string(), title: z.string(), minutes: z.number() })).default([]),
 	order: z.number().default(100),
+	/** The site's own front-matter fields (config `frontmatter`), by name, as written. */
+	extra: z.record(z.string(), z.unknown()).default({}),
 	/** Other paths that redirect here: the file name as written, Hugo `aliases`. */
 	aliases: z.array(z.string()).default([]),
 	/** Where the document came from, for navigation (folders are sections) and the "Source" line. */

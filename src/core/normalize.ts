@@ -22,6 +22,8 @@ export interface NormalizeInput {
 	/** Site-wide first, nearest folder last. */
 	defaults: DocumentDefaults[];
 	kinds: KindTable;
+	/** The site's own front-matter fields (config `frontmatter`): kept as written in `data.extra`. */
+	extraFields?: readonly string[];
 }
 
 export interface NormalizeNote {
@@ -232,6 +234,7 @@ export function normalizeDocument(input: NormalizeInput): Normalized {
 		phases,
 		order: order ?? 100,
 		aliases,
+		extra: {},
 		source: { path: doc.rel, format: doc.format, folder: folderId(doc.folder), index: doc.index },
 	};
 	if (description) data.description = description;
@@ -248,7 +251,12 @@ export function normalizeDocument(input: NormalizeInput): Normalized {
 	if (severity) data.severity = severity;
 
 	const draft = fm.draft === true || fm.draft === 'true' || fm.published === false;
-	const unusedKeys = Object.keys(fm).filter((k) => !OWN.has(k) && !MAPPED.has(k) && !IGNORED.has(k));
+	// The site's own fields, as written: the content check validated them against the site's schema.
+	const extraFields = new Set(input.extraFields ?? []);
+	for (const k of extraFields) if (fm[k] !== undefined && fm[k] !== null) data.extra[k] = fm[k];
+	const unusedKeys = Object.keys(fm).filter(
+		(k) => !OWN.has(k) && !MAPPED.has(k) && !IGNORED.has(k) && !extraFields.has(k),
+	);
 	void input.id;
 	return { data, draft, titleFrom, notes, unusedKeys, kindFrom };
 }

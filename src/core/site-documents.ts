@@ -30,6 +30,8 @@ export interface SiteDocumentsOptions {
 	folders?: Record<string, DocumentDefaults>;
 	kinds: KindTable;
 	exclude?: readonly string[];
+	/** The site's own front-matter fields (config `extraFields`). */
+	extraFields?: readonly string[];
 }
 
 export interface SiteDocument {
@@ -87,6 +89,7 @@ export function loadSiteDocuments(dir: string, options: SiteDocumentsOptions): S
 			body: source.body,
 			defaults,
 			kinds: options.kinds,
+			extraFields: options.extraFields ?? [],
 		});
 		// mkdocs.yml's nav is the order MkDocs sites chose; front matter (weight, order) still wins.
 		const navAt = navOrder.get(doc.rel);

@@ -10,7 +10,9 @@ const MODULES = ['virtual:opsbook/config', 'virtual:opsbook/facts'];
 
 /** `virtual:opsbook/config` (the resolved configuration) and `virtual:opsbook/facts` (the site's facts, as loaded). */
 export function virtualConfig(config: ResolvedConfig, facts: unknown): Plugin {
-	const data: Record<string, unknown> = { 'virtual:opsbook/config': config, 'virtual:opsbook/facts': facts };
+	// The site's Zod object of extra fields is code, not data: pages get its field names (`extraFields`).
+	const { frontmatter: _schema, ...plain } = config;
+	const data: Record<string, unknown> = { 'virtual:opsbook/config': plain, 'virtual:opsbook/facts': facts };
 	return {
 		name: 'opsbook:config',
 		resolveId: (id) => (MODULES.includes(id) ? `\0${id}` : undefined),

@@ -3,9 +3,10 @@
  * the synchronous part (what readiness and the export need); checkAllContent() adds the command checks, which load
  * parsers asynchronously, and is what the build and `opsbook check` run.
  */
+import type { z } from 'astro/zod';
 import { ContentError, type ContentProblem } from '../core/errors.ts';
 import { loadFacts, MISSING_FACTS_MESSAGE, type LoadedFacts } from '../facts/facts.ts';
-import type { DocumentDefaults } from '../core/config.ts';
+import type { DocumentDefaults, ResolvedConfig } from '../core/config.ts';
 import { resolveKinds, type KindTable } from '../core/kinds.ts';
 import { loadSiteDocuments } from '../core/site-documents.ts';
 import { checkFrontmatter } from './frontmatter.ts';
@@ -46,6 +47,29 @@ export interface CheckOptions {
 	exclude?: readonly string[];
 	/** Absolute globs of Prometheus rule files (config `alertRules`). */
 	alertRules?: readonly string[];
+	/** The site's own front-matter fields (config `frontmatter`), a Zod object. */
+	frontmatter?: z.ZodObject | undefined;
+}
+
+/** The check options a site's configuration sets: the build, `opsbook check`, `verify` and `export` read alike. */
+export function checkOptionsFor(
+	config: Pick<
+		ResolvedConfig,
+		| 'profile'
+		| 'strictReview'
+		| 'today'
+		| 'policyFile'
+		| 'kinds'
+		| 'defaults'
+		| 'folders'
+		| 'exclude'
+		| 'alertRules'
+		| 'frontmatter'
+	>,
+): CheckOptions {
+	const { profile, strictReview, today, policyFile, kinds, defaults, folders, exclude, alertRules, frontmatter } =
+		config;
+	return { profile, strictReview, today, policyFile, kinds, defaults, folders, exclude, alertRules, frontmatter };
 }
 
 export function checkContent(dir: string, options: CheckOptions = {}) {
@@ -110,6 +134,7 @@ export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 		syntax,
 		warnings: warnings.length,
 		profile: options.profile ?? 'default',
+		extraFields: Object.keys(options.frontmatter?.shape ?? {}),
 	});
 	return { ...result, commands, links, warnings, coverage };
 }
@@ -123,6 +148,7 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 		defaults: options.defaults ?? {},
 		folders: options.folders ?? {},
 		exclude: options.exclude ?? [],
+		extraFields: Object.keys(options.frontmatter?.shape ?? {}),
 	});
 	const rules = options.alertRules?.length
 		? loadRuleAlerts(options.alertRules)
@@ -133,6 +159,7 @@ function collectContentProblems(dir: string, options: CheckOptions) {
 		options.profile ?? 'default',
 		kinds,
 		new Set(rules.alerts.map((a) => a.name)),
+		options.frontmatter,
 	);
 	const { documents, pages, problems, warnings } = front;
 	const report = (ps: ContentProblem[]) => (strict ? problems : warnings).push(...ps);

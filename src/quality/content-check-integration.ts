@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../core/config.ts';
 import { displayPath } from '../core/paths.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
 import { formatProblem } from '../core/errors.ts';
-import { checkAllContent } from './check-content.ts';
+import { checkAllContent, checkOptionsFor } from './check-content.ts';
 
 export type ContentCheckResult = Awaited<ReturnType<typeof checkAllContent>>;
 
@@ -20,18 +20,7 @@ export async function checkContentStep(
 	logger: AstroIntegrationLogger,
 	facts?: LoadedFacts,
 ): Promise<ContentCheckResult> {
-	const options = {
-		strictReview: site.strictReview,
-		today: site.today,
-		profile: site.profile,
-		kinds: site.kinds,
-		defaults: site.defaults,
-		folders: site.folders,
-		exclude: site.exclude,
-		alertRules: site.alertRules,
-		policyFile: site.policyFile,
-		facts,
-	};
+	const options = { ...checkOptionsFor(site), facts };
 	const result = await checkAllContent(site.contentDir, options);
 	const { pages, overdue, commands, warnings, drafts } = result;
 	logger.info(

@@ -3,7 +3,7 @@
  * the facts, the documents, the records and the readiness policy, each through the same pre-build checks the site
  * build runs. Invalid content throws the checks' ContentError (every problem as file:line field: message).
  */
-import { checkContent } from './check-content.ts';
+import { checkContent, type CheckOptions } from './check-content.ts';
 import { checkRecords } from '../records/check.ts';
 import type { CheckedDocument } from './frontmatter.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
@@ -21,10 +21,12 @@ export interface ContentInputs {
 	readinessDocuments: ReadinessDocument[];
 }
 
-/** `policyFile`: the config's `policy` (absolute); default policy.yaml in the content folder. */
-export function readContentInputs(dir: string, policyFile?: string): ContentInputs {
-	// Readiness and the export read the full front matter and facts.yaml: the strict profile's rules apply to them.
-	const { facts, documents } = checkContent(dir, { profile: 'strict', policyFile });
+/** `options`: the site's (checkOptionsFor(config)); policyFile default: policy.yaml in the content folder. */
+export function readContentInputs(dir: string, options: CheckOptions = {}): ContentInputs {
+	// Readiness and the export read the full front matter and facts.yaml: the strict profile's rules apply to them,
+	// with the site's own kinds, defaults and fields.
+	const { policyFile } = options;
+	const { facts, documents } = checkContent(dir, { ...options, profile: 'strict', strictReview: false });
 	const { records, policy } = checkRecords(dir, facts, documents, policyFile);
 	const readinessDocuments = documents.map((d) => ({ id: d.source.id, data: d.data }));
 	return { loaded: facts, documents, records, policy, readinessDocuments };

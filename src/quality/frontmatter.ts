@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import type { ContentProblem } from '../core/errors.ts';
 import type { CheckedDocument } from '../core/content-files.ts';
 import type { LoadedFacts } from '../facts/facts.ts';
-import { documentSchema, type DocData } from '../core/document-schema.ts';
+import { docsSchema, type documentSchema, type DocData } from '../core/document-schema.ts';
 import type { KindTable } from '../core/kinds.ts';
 import { mergeDefaults } from '../core/normalize.ts';
 import type { SiteDocument } from '../core/site-documents.ts';
@@ -45,6 +45,7 @@ export function checkFrontmatter(
 	profile: 'default' | 'strict',
 	kinds: KindTable,
 	ruleAlerts: ReadonlySet<string> = new Set(),
+	extra?: z.ZodObject,
 ): FrontmatterResult {
 	const strict = profile === 'strict';
 	const problems: ContentProblem[] = [];
@@ -84,7 +85,7 @@ export function checkFrontmatter(
 		const withDefaults = { ...defaultsAsFrontmatter(site), ...(site.frontmatter ?? {}) };
 		const full = validateLocated(
 			{ data: withDefaults, lineOf: site.lineOf, syntaxErrors: [], problems: [] },
-			schemaFor(kinds),
+			schemaFor(kinds, extra),
 			{
 				file,
 				label: (p) => `frontmatter field "${p || '(root)'}"`,
@@ -95,6 +96,17 @@ export function checkFrontmatter(
 			if (!full.data) continue;
 		}
 		if (full.data) documents.push({ source, data: full.data, lineOf: site.lineOf });
+		if (!strict && extra) {
+			// The site's own fields, where a document gives them: a wrong value is the site's own rule broken, so it is
+			// reported in both profiles (a warning here); a missing one only counts in the coverage report.
+			const given = Object.keys(extra.shape).filter((k) => withDefaults[k] !== undefined);
+			const own = validateLocated(
+				{ data: pick(withDefaults, given), lineOf: site.lineOf, syntaxErrors: [], problems: [] },
+				extra.pick(Object.fromEntries(given.map((k) => [k, true])) as Record<string, true>),
+				{ file, label: (p) => `frontmatter field "${p || '(root)'}"` },
+			);
+			warnings.push(...own.problems);
+		}
 		if (!strict) {
 			for (const n of site.normalized.notes) {
 				warnings.push({
@@ -150,17 +162,27 @@ export function checkFrontmatter(
 	return { documents, pages, drafts, problems, warnings };
 }
 
-const schemas = new WeakMap<KindTable, typeof documentSchema>();
+const schemas = new WeakMap<KindTable, WeakMap<z.ZodObject | typeof NO_EXTRA, typeof documentSchema>>();
+const NO_EXTRA = {};
 
-/** The full schema with the site's kinds (config `kinds`: `alert` and any a site adds are valid under strict too). */
-function schemaFor(kinds: KindTable): typeof documentSchema {
-	let schema = schemas.get(kinds);
+/**
+ * The full schema with the site's kinds (config `kinds`: `alert` and any a site adds are valid under strict too) and
+ * its own fields (config `frontmatter`): docsSchema({ extend }), as the site would write it for its own tools.
+ */
+function schemaFor(kinds: KindTable, extra: z.ZodObject | undefined): typeof documentSchema {
+	let byExtra = schemas.get(kinds);
+	if (!byExtra) schemas.set(kinds, (byExtra = new WeakMap()));
+	let schema = byExtra.get(extra ?? NO_EXTRA);
 	if (!schema) {
 		const names = Object.keys(kinds) as [string, ...string[]];
-		schema = documentSchema.extend({ kind: z.enum(names) }) as unknown as typeof documentSchema;
-		schemas.set(kinds, schema);
+		schema = docsSchema({ extend: extra }).extend({ kind: z.enum(names) }) as unknown as typeof documentSchema;
+		byExtra.set(extra ?? NO_EXTRA, schema);
 	}
 	return schema;
+}
+
+function pick(data: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+	return Object.fromEntries(keys.map((k) => [k, data[k]]));
 }
 
 /** Folder and site defaults written as front matter would be, for the full schema (`owner: SRE` is not valid there). */

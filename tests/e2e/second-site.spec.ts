@@ -41,6 +41,40 @@ test.describe('a second site: other content folder, base path, features and poli
 		expect(hrefs.filter((h) => !h.startsWith('/ops/'))).toEqual([]);
 	});
 
+	test("the team's own front-matter fields show under Details and count in the coverage report", async ({ page }) => {
+		await page.goto(`${server.url}runbooks/release/`);
+		const details = page.locator('details.meta');
+		await details.locator('summary').click();
+		const field = (name: string) => details.locator('.meta-extra', { has: page.locator('dt', { hasText: name }) });
+		await expect(field('Pagerduty service').locator('dd')).toBeVisible();
+		await expect(field('Pagerduty service').locator('dd')).toHaveText('PQ7RT2K');
+		const dashboard = field('Dashboard').getByRole('link');
+		await expect(dashboard).toBeVisible();
+		await expect(dashboard).toHaveAttribute('href', 'https://grafana.payments.example.com/d/release');
+		await page.goto(`${server.url}coverage/`);
+		await expect(page.locator('tr[data-field="pagerdutyService"] td').first()).toHaveText(/^2 of 2 /);
+		await expect(page.locator('tr[data-field="dashboard"] td').first()).toHaveText(/^1 of 2 /);
+	});
+
+	test('a value that breaks a field of its own is reported at its file and line', () => {
+		const bad = copyFixture('second-site');
+		const file = path.join(bad.contentDir, 'runbooks', 'release.mdx');
+		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('PQ7RT2K', 'payments-team'));
+		const run = spawnSync(
+			process.execPath,
+			[path.join(repoRoot, 'bin', 'opsbook.js'), 'check', '--root', bad.project],
+			{
+				encoding: 'utf8',
+				env: { ...process.env, NO_COLOR: '1' },
+			},
+		);
+		// The default profile warns; the strict profile fails on the same line (tests/unit/frontmatter.test.ts).
+		expect(run.status, run.stderr).toBe(0);
+		expect(run.stderr).toMatch(
+			/handbook\/runbooks\/release\.mdx:14 frontmatter field "pagerdutyService": .*a PagerDuty service id such as PX1Y2Z3/,
+		);
+	});
+
 	test("the approval page applies the team's own policy: its criteria, roles and acceptances", async ({ page }) => {
 		await page.goto(`${server.url}approval/`);
 		const verdict = page.locator('[data-verdict]');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import test from 'node:test';
+import { z } from 'astro/zod';
 import { parseOpsbookConfig, resolveConfig } from '../../src/core/config.ts';
 
 const opsbook = (...args: string[]) =>
@@ -81,6 +82,21 @@ test('a bad option names it and says what to write instead', () => {
 	);
 	assert.throws(() => parseOpsbookConfig({ strictReview: 'yes' }), /`strictReview`: .*\(write true fails the build/);
 	assert.throws(() => parseOpsbookConfig({ today: '26/11/2026' }), /`today`: a date written YYYY-MM-DD/);
+	assert.throws(
+		() => parseOpsbookConfig({ frontmatter: { pagerdutyService: 'string' } }),
+		/`frontmatter`: expected a Zod object of extra fields: frontmatter: z\.object\(\{ pagerdutyService: z\.string\(\) \}\)/,
+	);
+	assert.throws(
+		() => parseOpsbookConfig({ frontmatter: z.object({ owner: z.string() }) }),
+		/`frontmatter`: "owner" is one of Opsbook's own fields; give yours another name/,
+	);
+});
+
+test("a site's own front-matter fields: the schema stays in the config, pages get the field names", () => {
+	const frontmatter = z.object({ pagerdutyService: z.string(), dashboard: z.url().optional() });
+	const resolved = resolveConfig(parseOpsbookConfig({ frontmatter }), { root: '/site', outDir: '/site/dist', env: {} });
+	assert.equal(resolved.frontmatter, frontmatter);
+	assert.deepEqual(resolved.extraFields, ['pagerdutyService', 'dashboard']);
 });
 
 test('configuration resolves to absolute paths; environment variables override it for one run', () => {

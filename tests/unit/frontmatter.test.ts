@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { loadSiteDocuments, type SiteDocument } from '../../src/core/site-documents.ts';
 import { resolveKinds } from '../../src/core/kinds.ts';
+import { z } from 'astro/zod';
 
 const facts = loadFacts(path.resolve('tests/fixtures/minimal/content'));
 
@@ -118,4 +119,35 @@ test('default profile: no front matter, the title from the file name, draft left
 	const result = check([draft], 'default');
 	assert.equal(result.pages.length, 0);
 	assert.equal(result.drafts.length, 1);
+});
+
+test("a site's own front-matter fields: checked by strict with file:line, warned by default, kept as written", () => {
+	const extra = z.object({ pagerdutyService: z.string().regex(/^P[A-Z0-9]{6}$/, 'a PagerDuty service id') });
+	const withField = (value: string) => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-fm-'));
+		fs.mkdirSync(path.join(dir, 'runbooks'), { recursive: true });
+		const body = '## Prerequisites\n## Steps\n## Verification\n## Rollback\n## Escalation\n';
+		fs.writeFileSync(path.join(dir, 'runbooks/deploy.mdx'), `---\n${GOOD}\npagerdutyService: ${value}\n---\n\n${body}`);
+		return loadSiteDocuments(dir, { kinds, extraFields: ['pagerdutyService'] }).all;
+	};
+	const good = withField('PQ7RT2K');
+	assert.deepEqual(checkFrontmatter(good, facts, 'strict', kinds, new Set(), extra).problems, []);
+	assert.deepEqual(good[0]!.normalized.data.extra, { pagerdutyService: 'PQ7RT2K' });
+	assert.deepEqual(good[0]!.normalized.unusedKeys, []);
+
+	const strict = checkFrontmatter(withField('team-a'), facts, 'strict', kinds, new Set(), extra);
+	assert.equal(strict.problems.length, 1);
+	assert.equal(strict.problems[0]!.line, 12);
+	assert.equal(strict.problems[0]!.field, 'frontmatter field "pagerdutyService"');
+	assert.match(strict.problems[0]!.message, /a PagerDuty service id/);
+
+	const lenient = checkFrontmatter(withField('team-a'), facts, 'default', kinds, new Set(), extra);
+	assert.deepEqual(lenient.problems, []);
+	assert.deepEqual(
+		lenient.warnings.map((w) => [w.line, w.field]),
+		[[12, 'frontmatter field "pagerdutyService"']],
+	);
+	// Without the site's schema the same key is somebody else's field: strict refuses it as unknown.
+	const unknown = checkFrontmatter(withField('PQ7RT2K'), facts, 'strict', kinds);
+	assert.match(unknown.problems.map((p) => p.message).join('\n'), /pagerdutyService/);
 });

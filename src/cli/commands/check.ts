@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ContentError } from '../../core/errors.ts';
 import { displayPath } from '../../core/paths.ts';
 import { formatProblem } from '../../core/errors.ts';
-import { checkAllContent } from '../../quality/index.ts';
+import { checkAllContent, checkOptionsFor } from '../../quality/index.ts';
 import { parseCommandArgs, str, type Command } from '../args.ts';
 import { contentPaths, loadProject } from '../project.ts';
 
@@ -33,23 +33,12 @@ export const checkCommand: Command = {
 		const today = str(values.today) ?? project.config.today;
 		const started = performance.now();
 		try {
-			const { profile, kinds, defaults, folders, exclude, alertRules } = project.config;
 			const {
 				pages: documents,
 				overdue,
 				commands,
 				warnings,
-			} = await checkAllContent(dir, {
-				strictReview,
-				today,
-				profile,
-				kinds,
-				defaults,
-				folders,
-				exclude,
-				alertRules,
-				policyFile,
-			});
+			} = await checkAllContent(dir, { ...checkOptionsFor(project.config), strictReview, today, policyFile });
 			const ms = Math.round(performance.now() - started);
 			const shown = warnings.map((p) => ({ ...p, file: displayPath(p.file) }));
 			if (values.json) {

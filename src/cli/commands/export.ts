@@ -18,7 +18,7 @@ import { ContentError } from '../../core/errors.ts';
 import { today } from '../../core/dates.ts';
 import { displayPath } from '../../core/paths.ts';
 import { buildExport } from '../../export/docs-export.ts';
-import { readContentInputs } from '../../quality/index.ts';
+import { checkOptionsFor, readContentInputs } from '../../quality/index.ts';
 import { parseCommandArgs, str, type Command } from '../args.ts';
 import { contentPaths, loadProject } from '../project.ts';
 
@@ -43,7 +43,7 @@ export const exportCommand: Command = {
 		const out = path.resolve(str(args.out) ?? path.join(project.root, 'DOCS'));
 		let result: ReturnType<typeof buildExport>;
 		try {
-			const inputs = readContentInputs(dir, policyFile);
+			const inputs = readContentInputs(dir, { ...checkOptionsFor(project.config), policyFile });
 			const environment = str(args.env);
 			result = buildExport(inputs, {
 				today: today(str(args.today) ?? project.config.today),

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ContentError } from '../../core/errors.ts';
 import { today } from '../../core/dates.ts';
 import { displayPath } from '../../core/paths.ts';
-import { readContentInputs } from '../../quality/index.ts';
+import { checkOptionsFor, readContentInputs } from '../../quality/index.ts';
 import { computeReadiness } from '../../records/readiness.ts';
 import { readinessJson, readinessTable } from '../../records/readiness-report.ts';
 import { parseCommandArgs, str, type Command } from '../args.ts';
@@ -40,7 +40,7 @@ export const verifyCommand: Command = {
 		const label = displayPath(dir);
 		let inputs: ReturnType<typeof readContentInputs>;
 		try {
-			inputs = readContentInputs(dir, policyFile);
+			inputs = readContentInputs(dir, { ...checkOptionsFor(project.config), policyFile });
 		} catch (error) {
 			if (!(error instanceof ContentError)) throw error;
 			console.error(`${error.message}\n\nThe content is invalid, so readiness cannot be computed (NO-GO).`);
