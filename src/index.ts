@@ -26,6 +26,7 @@ import type { ContentCheckResult } from './quality/content-check-integration.ts'
 import {
 	buildLinkIndex,
 	byoRoutes,
+	devAttachments,
 	formatCoverage,
 	remarkForeignSyntax,
 	remarkLeadingTitle,
@@ -125,7 +126,17 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 					devToolbar: { enabled: false },
 					prefetch: false,
 					vite: {
-						plugins: [virtualConfig(site, facts), virtualCoverage(() => coverage)],
+						plugins: [
+							virtualConfig(site, facts),
+							virtualCoverage(() => coverage),
+							// The dev server's twin of publishAttachments: images beside documents at their published URLs.
+							devAttachments({
+								contentDir: site.contentDir,
+								base: site.base,
+								exclude: site.exclude,
+								attachments: siteDocs.inventory.attachments,
+							}),
+						],
 						// Opsbook ships TypeScript and .astro files; Node cannot run those from node_modules, so Vite must bundle them.
 						ssr: { noExternal: [NAME] },
 						build: {

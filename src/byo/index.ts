@@ -10,5 +10,6 @@ export { remarkSourceLinks, remarkForeignSyntax, remarkLeadingTitle, findForeign
 export { convertMarkdown, type Conversion } from './convert.ts';
 export { coverageReport, formatCoverage, type CoverageReport } from './coverage.ts';
 export { virtualCoverage } from './virtual-coverage.ts';
+export { devAttachments } from './dev-attachments.ts';
 
 export const byoRoutes = [route('/coverage', './routes/coverage.astro', import.meta.url)];

@@ -7,10 +7,16 @@
  * Real trees have dead links (one public repository: 61 of 1161 relative links point outside it or at moved files),
  * so a link that resolves nowhere is a finding with file:line, never a crash: an error under the strict profile, a
  * warning otherwise, and on the page its text without the link.
+ *
+ * Raw HTML in Markdown (`<img src="../images/grafana.png" width="600">`, `<a href="runbook.pdf">`) and lower-case
+ * JSX in MDX carry URLs too: they are found here (rawHtmlUrls, jsxUrlAttribute) and resolved by the same resolveLink
+ * and pageUrl, for the page (remarkSourceLinks) and for the content check (checkSourceLinks) alike.
  */
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { Root, Nodes, Link, Image, Definition } from 'mdast';
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Root, Nodes } from 'mdast';
 import type { ContentProblem } from '../core/errors.ts';
 import { outline } from '../core/markdown-outline.ts';
 import { stripInline } from '../core/normalize.ts';
@@ -164,11 +170,99 @@ function withFragment(id: string, fragment: string, index: LinkIndex, href: stri
 	};
 }
 
-/** Every link, image and link definition of a parsed document, with its line. */
-export function linksOf(tree: Root): Array<Link | Image | Definition> {
-	const out: Array<Link | Image | Definition> = [];
+/**
+ * The URL a link (`image` false) or image gets on the page, or undefined when it stays as written (external, or
+ * leading nowhere). Images get the base here; hrefs get it from the shell's rehypeBaseLinks, which reads only hrefs.
+ */
+export function pageUrl(r: Resolution, image: boolean, base: string): string | undefined {
+	if (r.kind === 'page' || r.kind === 'anchor') return r.href;
+	if (r.kind === 'file') return image ? `${base}${r.url}` : r.href;
+	return undefined;
+}
+
+/** Elements written as HTML whose URL attribute is resolved like Markdown's: the image's and the link's. */
+const RAW_URL_ATTRIBUTES: Record<string, 'src' | 'href'> = { img: 'src', a: 'href' };
+
+/** A URL written in raw HTML, and where its attribute (`src="…"`, whole) is in the HTML text. */
+export interface RawHtmlUrl {
+	tag: 'img' | 'a';
+	attribute: 'src' | 'href';
+	/** As the browser reads it: entities decoded. */
+	url: string;
+	start: number;
+	end: number;
+	/** Line in the HTML text, from 1. */
+	line: number;
+	/** The element has a title of its own (a dead link's tooltip does not replace it). */
+	titled: boolean;
+}
+
+/**
+ * The `<img src>` and `<a href>` of an HTML fragment, as a browser parses it (parse5, so quoting, entities and
+ * tags split over lines read as they do on the page), with the attribute's offsets for an in-place rewrite. The
+ * fragment may be half an element (`<details>` here, `</details>` three blocks later): nothing is re-serialised.
+ */
+export function rawHtmlUrls(html: string): RawHtmlUrl[] {
+	// Most HTML in Markdown is comments, <br>, <details>: no parse for those.
+	if (!/<(img|a)[\s>/]/i.test(html)) return [];
+	const out: RawHtmlUrl[] = [];
+	const walk = (nodes: Array<HastContent | Element>) => {
+		for (const node of nodes) {
+			if (node.type !== 'element') continue;
+			const attribute = RAW_URL_ATTRIBUTES[node.tagName];
+			const value = attribute && node.properties[attribute];
+			const at = attribute && node.data?.position?.properties?.[attribute];
+			if (attribute && typeof value === 'string' && at?.start.offset !== undefined && at.end.offset !== undefined) {
+				out.push({
+					tag: node.tagName as RawHtmlUrl['tag'],
+					attribute,
+					url: value,
+					start: at.start.offset,
+					end: at.end.offset,
+					line: at.start.line,
+					titled: node.properties.title !== undefined,
+				});
+			}
+			walk(node.children);
+			if (node.tagName === 'template' && 'content' in node) walk((node.content as HastRoot).children);
+		}
+	};
+	walk(fromHtml(html, { fragment: true, verbose: true }).children);
+	return out;
+}
+
+/** An MDX element written in lower case (`<img src="…" />`): HTML, not a component. */
+export interface JsxElement {
+	type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+	name: string | null;
+	attributes: Array<{ type: string; name?: string; value?: unknown }>;
+	position?: Nodes['position'];
+}
+
+/** The attribute of a lower-case `<img>` or `<a>` in MDX whose value is written as a plain string. */
+export function jsxUrlAttribute(node: JsxElement): { name: string; value: string } | undefined {
+	const name = node.name ? RAW_URL_ATTRIBUTES[node.name] : undefined;
+	const attribute = name && node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+	return attribute && typeof attribute.value === 'string' ? { name, value: attribute.value } : undefined;
+}
+
+export const isJsx = (node: { type: string }): node is JsxElement =>
+	node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+
+/** Every URL a parsed document links to: Markdown links, images and definitions, raw HTML and MDX elements. */
+export function sourceUrlsOf(tree: Root): Array<{ url: string; image: boolean; line: number | undefined }> {
+	const out: Array<{ url: string; image: boolean; line: number | undefined }> = [];
 	const walk = (node: Nodes) => {
-		if (node.type === 'link' || node.type === 'image' || node.type === 'definition') out.push(node);
+		const line = node.position?.start.line;
+		if (node.type === 'link' || node.type === 'image' || node.type === 'definition')
+			out.push({ url: node.url, image: node.type === 'image', line });
+		else if (node.type === 'html') {
+			for (const u of rawHtmlUrls(node.value))
+				out.push({ url: u.url, image: u.tag === 'img', line: line === undefined ? undefined : line + u.line - 1 });
+		} else if (isJsx(node)) {
+			const attribute = jsxUrlAttribute(node);
+			if (attribute) out.push({ url: attribute.value, image: node.name === 'img', line });
+		}
 		if ('children' in node) for (const child of node.children) walk(child as Nodes);
 	};
 	walk(tree);
@@ -190,8 +284,8 @@ export function checkSourceLinks(files: Array<{ file: string; tree: Root }>, ind
 	for (const { file, tree } of files) {
 		const fromId = index.docByFile.get(file);
 		if (!fromId) continue;
-		for (const node of linksOf(tree)) {
-			const image = node.type === 'image';
+		for (const node of sourceUrlsOf(tree)) {
+			const { image, line } = node;
 			const r = resolveLink(node.url, file, fromId, index);
 			if (r.kind === 'leave') continue;
 			if (image) report.images++;
@@ -199,7 +293,6 @@ export function checkSourceLinks(files: Array<{ file: string; tree: Root }>, ind
 			if (r.kind === 'broken' || r.kind === 'anchor') {
 				if (image) report.missingImages++;
 				else report.broken++;
-				const line = node.position?.start.line;
 				report.problems.push({
 					file,
 					...(line ? { line } : {}),

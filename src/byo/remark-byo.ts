@@ -2,7 +2,8 @@
  * Markdown written for other tools, rendered on Opsbook pages (issue #17), for .md and .mdx alike:
  *
  *   remarkSourceLinks    relative links to .md files and folders → page URLs, images and attachments → their
- *                        published URLs; a link that leads nowhere keeps its text, without the link.
+ *                        published URLs; a link that leads nowhere keeps its text, without the link. The same for
+ *                        `<img src>` / `<a href>` written as raw HTML (in .md) or lower-case JSX (in .mdx).
  *   remarkForeignSyntax  GitHub alerts (`> [!WARNING]`) and MkDocs admonitions (`!!! note "Title"`) → callouts;
  *                        GitLab's `[[_TOC_]]` / `[TOC]` → the page's own contents box (the marker goes); Hugo container
  *                        shortcodes (`{{< hint >}}`, `{{% notice %}}`) → their inner text. Anything else of Hugo's
@@ -14,7 +15,16 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { resolveLink, type LinkIndex } from './links.ts';
+import {
+	isJsx,
+	jsxUrlAttribute,
+	pageUrl,
+	rawHtmlUrls,
+	resolveLink,
+	type JsxElement,
+	type LinkIndex,
+	type Resolution,
+} from './links.ts';
 
 export interface SourceLinksOptions {
 	/** The link index of this build (read lazily: the content check builds it first). */
@@ -29,12 +39,13 @@ export function remarkSourceLinks(options: SourceLinksOptions) {
 		const index = options.index();
 		const fromId = index.docByFile.get(from);
 		if (!fromId) return;
+		const resolve = (url: string) => resolveLink(url, from, fromId, index);
 		const walk = (parent: Parent) => {
 			parent.children.forEach((node, i) => {
 				if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-					const r = resolveLink(node.url, from, fromId, index);
-					if (r.kind === 'page' || r.kind === 'anchor') node.url = r.href;
-					else if (r.kind === 'file') node.url = node.type === 'image' ? `${options.base}${r.url}` : r.href;
+					const r = resolve(node.url);
+					const url = pageUrl(r, node.type === 'image', options.base);
+					if (url !== undefined) node.url = url;
 					else if (r.kind === 'broken' && node.type === 'link') {
 						// The text stays readable; the dead target is named in a tooltip and in the build's report.
 						parent.children[i] = {
@@ -42,16 +53,62 @@ export function remarkSourceLinks(options: SourceLinksOptions) {
 							children: node.children,
 							data: {
 								hName: 'span',
-								hProperties: { className: ['broken-link'], title: `Link target not found: ${node.url}` },
+								hProperties: { className: ['broken-link'], title: brokenTitle(node.url) },
 							},
 						} as unknown as RootContent;
 					}
+				} else if (node.type === 'html') {
+					node.value = rewriteRawHtml(node.value, resolve, options.base);
+				} else if (isJsx(node)) {
+					rewriteJsx(node, resolve, options.base);
 				}
 				if ('children' in node) walk(node as Parent);
 			});
 		};
 		walk(tree);
 	};
+}
+
+const brokenTitle = (url: string) => `Link target not found: ${url}`;
+
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/**
+ * `<img src>` and `<a href>` in raw HTML, rewritten where they are written (from the end, so earlier offsets hold):
+ * the same URL a Markdown image or link to the same target gets. A dead `<a href>` loses its href, as a dead Markdown
+ * link loses its link: the text stays, the target is named in a tooltip (and in the build's report). A dead image
+ * keeps its URL, as in Markdown.
+ */
+export function rewriteRawHtml(html: string, resolve: (url: string) => Resolution, base: string): string {
+	let out = html;
+	for (const u of rawHtmlUrls(html).reverse()) {
+		const r = resolve(u.url);
+		const url = pageUrl(r, u.tag === 'img', base);
+		let replacement: string | undefined;
+		if (url !== undefined) replacement = `${u.attribute}="${escapeAttribute(url)}"`;
+		else if (r.kind === 'broken' && u.tag === 'a')
+			replacement = u.titled ? '' : `title="${escapeAttribute(brokenTitle(u.url))}"`;
+		if (replacement === undefined) continue;
+		// A removed attribute takes the space before it along: `<a title="Old">`, not `<a title="Old" >`.
+		const start = replacement ? u.start : out.slice(0, u.start).trimEnd().length;
+		out = out.slice(0, start) + replacement + out.slice(u.end);
+	}
+	return out;
+}
+
+/** The MDX twin of rewriteRawHtml: a lower-case `<img>` or `<a>` whose URL is a plain string. */
+function rewriteJsx(node: JsxElement, resolve: (url: string) => Resolution, base: string): void {
+	const attribute = jsxUrlAttribute(node);
+	if (!attribute) return;
+	const r = resolve(attribute.value);
+	const url = pageUrl(r, node.name === 'img', base);
+	const written = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === attribute.name)!;
+	if (url !== undefined) written.value = url;
+	else if (r.kind === 'broken' && node.name === 'a') {
+		node.attributes = node.attributes.filter((a) => a !== written);
+		if (!node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'title'))
+			node.attributes.push({ type: 'mdxJsxAttribute', name: 'title', value: brokenTitle(attribute.value) });
+	}
 }
 
 const GITHUB_ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(\n|$)/i;

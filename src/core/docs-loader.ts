@@ -43,9 +43,10 @@ export function docsLoader(config: SiteConfig): Loader {
 		load: async (ctx: LoaderContext) => {
 			const site = read();
 			byFile = new Map(site.all.map((d) => [d.doc.file, d]));
-			// A page depends on more than its file: folder defaults and kinds (its data), facts.yaml and the other files
-			// (a .md page is rendered once and cached: its facts, and links resolved against the other files and their
-			// headings). Any change to those re-reads every entry; rendering 110 Markdown pages takes about a second.
+			// A page depends on more than its file: folder defaults, category files and kinds (its data), facts.yaml and
+			// the other files (a .md page is rendered once and cached: its facts, and links resolved against the other
+			// files and their headings). Any change to those re-reads every entry; rendering 110 Markdown pages takes
+			// about a second.
 			const hash = createHash('sha256');
 			hash.update(
 				JSON.stringify([
@@ -58,7 +59,8 @@ export function docsLoader(config: SiteConfig): Loader {
 				]),
 			);
 			const factsFile = path.join(config.contentDir, 'facts.yaml');
-			for (const file of [...site.inventory.defaultsFiles.values(), ...(fs.existsSync(factsFile) ? [factsFile] : [])])
+			const folderFiles = [...site.inventory.defaultsFiles.values(), ...site.inventory.categoryFiles.values()];
+			for (const file of [...folderFiles, ...(fs.existsSync(factsFile) ? [factsFile] : [])])
 				hash.update(readText(file));
 			for (const d of site.all) hash.update(`${d.doc.rel}\0${d.source.body}\0`);
 			for (const a of site.inventory.attachments) hash.update(`${a.rel}\0`);

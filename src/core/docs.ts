@@ -27,6 +27,7 @@ let sectionsOnce: Promise<DocSection[]> | undefined;
 /**
  * The sections the sidebar, the section pages and the home page list. The kinds' folders come first, in the kinds'
  * order, named by their labels; a kind's folder named on the home page (site.home) has a page even when empty.
+ * A folder's category file (`_category_.json`) names and places it before either.
  */
 export function docSections(): Promise<DocSection[]> {
 	sectionsOnce ??= (async () => {
@@ -34,6 +35,9 @@ export function docSections(): Promise<DocSection[]> {
 		const kindFolders = Object.values(config.kinds).flatMap((k) => (k.folder ? [k.folder] : []));
 		const labels = Object.fromEntries(
 			Object.values(config.kinds).flatMap((k) => (k.folder ? [[k.folder, k.label]] : [])),
+		);
+		const categories = Object.fromEntries(
+			docs.flatMap((d) => d.data.source.categories ?? []).map(({ folder, ...c }) => [folder, c]),
 		);
 		return sectionTrees(
 			docs.map((doc) => ({
@@ -46,7 +50,7 @@ export function docSections(): Promise<DocSection[]> {
 				index: doc.data.source.index,
 				doc,
 			})),
-			{ sectionOrder: kindFolders, labels, always: config.emptySections },
+			{ sectionOrder: kindFolders, labels, always: config.emptySections, categories },
 		);
 	})();
 	return sectionsOnce;

@@ -107,6 +107,14 @@ export const docDataSchema = z.object({
 		/** Folder id ('' at the top), the section tree the navigation shows. */
 		folder: z.string(),
 		index: z.boolean(),
+		/**
+		 * Label and position of the document's folders that have a category file (Docusaurus `_category_.json`),
+		 * outermost first: carried by every document below them, so the navigation, built from the documents alone,
+		 * sees them. Absent when no folder above the document has one.
+		 */
+		categories: z
+			.array(z.object({ folder: z.string(), label: z.string().optional(), order: z.number().optional() }))
+			.optional(),
 	}),
 });
 

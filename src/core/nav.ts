@@ -62,6 +62,12 @@ export interface SectionTree<T extends TreeDoc> {
 	docs: T[];
 }
 
+/** What a folder's category file says about it (Docusaurus `_category_.json`): its name and its place. */
+export interface FolderCategory {
+	label?: string | undefined;
+	order?: number | undefined;
+}
+
 interface FolderNode<T> {
 	id: string;
 	name: string;
@@ -74,11 +80,17 @@ interface FolderNode<T> {
  * Folders are sections, nested folders nested sections. Within a folder, documents and subfolders sort together by
  * `order` (a subfolder by its index page's, as Hugo's `_index.md` weight does), then by title.
  * `sectionOrder` lists top-level folders that come first (the kinds' folders, in the kinds' order); `labels` names
- * folders that are not named by an index page (the kinds' labels).
+ * folders that are not named by an index page (the kinds' labels). `categories` (by folder id, from Docusaurus'
+ * `_category_.json`) name and place a folder before all of those: the file exists only to say that.
  */
 export function sectionTrees<T extends TreeDoc>(
 	docs: T[],
-	options: { sectionOrder?: string[]; labels?: Record<string, string>; always?: string[] } = {},
+	options: {
+		sectionOrder?: string[];
+		labels?: Record<string, string>;
+		always?: string[];
+		categories?: Record<string, FolderCategory>;
+	} = {},
 ): Array<SectionTree<T>> {
 	const root: FolderNode<T> = { id: '', name: '', docs: [], children: new Map() };
 	const nodeFor = (folder: string, written: string[]) => {
@@ -101,10 +113,14 @@ export function sectionTrees<T extends TreeDoc>(
 		else node.docs.push(doc);
 	}
 	for (const folder of options.always ?? []) nodeFor(folder, [folder]);
-	const labelOf = (n: FolderNode<T>) => n.index?.title ?? options.labels?.[n.id] ?? folderLabel(n.name);
+	const category = (n: FolderNode<T>) => options.categories?.[n.id];
+	const labelOf = (n: FolderNode<T>) =>
+		category(n)?.label ?? n.index?.title ?? options.labels?.[n.id] ?? folderLabel(n.name);
 	// A folder without a page of its own sorts by its first document (MkDocs nav, Docusaurus positions).
 	const orderOf = (n: FolderNode<T>): number =>
-		n.index?.order ?? Math.min(100, ...n.docs.map((d) => d.order), ...[...n.children.values()].map(orderOf));
+		category(n)?.order ??
+		n.index?.order ??
+		Math.min(100, ...n.docs.map((d) => d.order), ...[...n.children.values()].map(orderOf));
 
 	const flatten = (node: FolderNode<T>, depth: number, entries: NavEntry[], list: T[]) => {
 		type Item = { order: number; title: string; doc?: T; folder?: FolderNode<T> };
@@ -126,9 +142,11 @@ export function sectionTrees<T extends TreeDoc>(
 	};
 
 	const first = options.sectionOrder ?? [];
+	// A kind's folder placed by a category file is placed where the file says, among the other sections, not first.
+	const pinned = (n: FolderNode<T>) => (category(n)?.order === undefined ? first.indexOf(n.id) : -1);
 	const tops = [...root.children.values()].sort((a, b) => {
-		const ia = first.indexOf(a.id);
-		const ib = first.indexOf(b.id);
+		const ia = pinned(a);
+		const ib = pinned(b);
 		if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib);
 		return orderOf(a) - orderOf(b) || labelOf(a).localeCompare(labelOf(b));
 	});

@@ -11,6 +11,7 @@ import { documentDefaultsSchema, type DocumentDefaults } from './config.ts';
 import { readSourceFile, type SourceFile } from './content-files.ts';
 import type { ContentProblem } from './errors.ts';
 import type { KindTable } from './kinds.ts';
+import type { FolderCategory } from './nav.ts';
 import { normalizeDocument, type Normalized } from './normalize.ts';
 import { readText } from './text-input.ts';
 import {
@@ -55,7 +56,7 @@ export interface SiteDocuments {
 	inventory: ContentInventory;
 	/** Every document, drafts included (normalized.draft says which). */
 	all: SiteDocument[];
-	/** Problems with `_defaults.yaml` files and URL collisions: both profiles report them. */
+	/** Problems with `_defaults.yaml` and `_category_.json` files and URL collisions: both profiles report them. */
 	problems: ContentProblem[];
 }
 
@@ -67,6 +68,12 @@ export function loadSiteDocuments(dir: string, options: SiteDocumentsOptions): S
 		const parsed = validateLocated(parseYamlWithLines(readText(file)), documentDefaultsSchema, { file });
 		problems.push(...parsed.problems);
 		if (parsed.data) folderDefaults.set(folder, parsed.data);
+	}
+	const categories = new Map<string, FolderCategory>();
+	for (const [folder, file] of inventory.categoryFiles) {
+		const read = readCategory(file, readText(file));
+		problems.push(...read.problems);
+		if (read.category && folder) categories.set(folder, read.category);
 	}
 	const navOrder = mkdocsNavOrder(dir);
 	const configured = Object.entries(options.folders ?? {}).map(([k, v]) => [folderId(k), v] as const);
@@ -94,6 +101,10 @@ export function loadSiteDocuments(dir: string, options: SiteDocumentsOptions): S
 		// mkdocs.yml's nav is the order MkDocs sites chose; front matter (weight, order) still wins.
 		const navAt = navOrder.get(doc.rel);
 		if (navAt !== undefined && normalized.data.order === 100 && !hasOrder(fm)) normalized.data.order = navAt;
+		const placed = ancestors.flatMap((a) =>
+			categories.has(a) ? [{ folder: folderId(a), ...categories.get(a)! }] : [],
+		);
+		if (placed.length) normalized.data.source.categories = placed;
 		const written = writtenPath(doc);
 		const redirects = [written, ...normalized.data.aliases.map((a) => aliasPath(a, doc.folder))].filter(
 			(r) => r && r !== id,
@@ -124,6 +135,79 @@ export function loadSiteDocuments(dir: string, options: SiteDocumentsOptions): S
 		}
 	}
 	return { inventory, all, problems };
+}
+
+/**
+ * A Docusaurus category file (`_category_.json`, `_category_.yml`): `label` names its folder in the navigation,
+ * `position` places the folder among its siblings (as a folder page's `sidebar_position` would). `link`,
+ * `collapsed`, `className` and the rest steer Docusaurus' own sidebar: ignored. JSON is read as JSON, as Docusaurus
+ * reads it (a YAML reader would take what Docusaurus refuses); a syntax error is named with its line, and a field of
+ * the wrong shape is dropped with a note, like front matter.
+ */
+export function readCategory(
+	file: string,
+	text: string,
+): { category: FolderCategory | undefined; problems: ContentProblem[] } {
+	const name = path.basename(file);
+	let data: unknown;
+	let lineOf: (key: string) => number;
+	if (name.endsWith('.json')) {
+		try {
+			data = JSON.parse(text);
+		} catch (error) {
+			const { line, column } = jsonErrorAt(text, (error as Error).message);
+			const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/s, '');
+			return { category: undefined, problems: [{ file, line, column, message: `JSON syntax: ${reason}` }] };
+		}
+		lineOf = (key) => {
+			const at = new RegExp(`"${key}"\\s*:`).exec(text)?.index;
+			return at === undefined ? 1 : lineAt(text, at).line;
+		};
+	} else {
+		const yaml = parseYamlWithLines(text);
+		if (yaml.syntaxErrors.length) {
+			const problems = yaml.syntaxErrors.map((e) => ({
+				file,
+				line: e.line,
+				column: e.column,
+				message: `YAML syntax: ${e.message}`,
+			}));
+			return { category: undefined, problems };
+		}
+		data = yaml.data ?? {};
+		lineOf = (key) => yaml.lineOf([key]);
+	}
+	if (!data || typeof data !== 'object' || Array.isArray(data))
+		return {
+			category: undefined,
+			problems: [{ file, line: 1, message: `expected an object like { "label": "Databases", "position": 2 }` }],
+		};
+	const { label, position } = data as { label?: unknown; position?: unknown };
+	const problems: ContentProblem[] = [];
+	const category: FolderCategory = {};
+	if (typeof label === 'string' && label.trim()) category.label = label.trim();
+	else if (label !== undefined)
+		problems.push({
+			file,
+			line: lineOf('label'),
+			field: 'label',
+			message: "expected the folder's name as text: ignored",
+		});
+	if (typeof position === 'number' && Number.isFinite(position)) category.order = position;
+	else if (position !== undefined)
+		problems.push({ file, line: lineOf('position'), field: 'position', message: 'expected a number: ignored' });
+	return { category: category.label || category.order !== undefined ? category : undefined, problems };
+}
+
+/** Where JSON.parse stopped: V8 names an offset ("at position 19"), or nothing when the text ended early. */
+function jsonErrorAt(text: string, message: string): { line: number; column: number } {
+	const offset = /at position (\d+)/.exec(message)?.[1];
+	return lineAt(text, offset === undefined ? text.trimEnd().length : Number(offset));
+}
+
+function lineAt(text: string, offset: number): { line: number; column: number } {
+	const before = text.slice(0, offset);
+	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 const hasOrder = (fm: Record<string, unknown>) =>

@@ -38,6 +38,7 @@ const CONFIG_FILES = new Set([
 	'.gitkeep',
 	'.keep',
 ]);
+const CATEGORY_FILES = ['_category_.json', '_category_.yml', '_category_.yaml'];
 /** Folders with a collection of their own (cards, records) are not documents. */
 export const RESERVED_FOLDERS = ['cards', 'records'] as const;
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -68,6 +69,8 @@ export interface ContentInventory {
 	attachments: AttachmentFile[];
 	/** `_defaults.yaml` files by folder ('' for the content folder itself). */
 	defaultsFiles: Map<string, string>;
+	/** Docusaurus `_category_.json` / `_category_.yml` files by folder: a folder's label and position. */
+	categoryFiles: Map<string, string>;
 	/** Files the build does not read, content-relative. */
 	unread: string[];
 }
@@ -83,7 +86,13 @@ export interface InventoryOptions {
 export function scanContent(dir: string, options: InventoryOptions = {}): ContentInventory {
 	const reserved = new Set(options.reserved ?? RESERVED_FOLDERS);
 	const exclude = options.exclude ?? [];
-	const out: ContentInventory = { documents: [], attachments: [], defaultsFiles: new Map(), unread: [] };
+	const out: ContentInventory = {
+		documents: [],
+		attachments: [],
+		defaultsFiles: new Map(),
+		categoryFiles: new Map(),
+		unread: [],
+	};
 	if (!fs.existsSync(dir)) return out;
 	const walk = (abs: string, rel: string) => {
 		for (const entry of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -107,6 +116,8 @@ function classify(out: ContentInventory, file: string, rel: string, folder: stri
 	const base = path.posix.basename(rel);
 	const ext = path.posix.extname(base).toLowerCase();
 	if (base === '_defaults.yaml' || base === '_defaults.yml') out.defaultsFiles.set(folder, file);
+	// Docusaurus reads the first of these it finds; two in one folder is a mistake nobody makes on purpose.
+	if (CATEGORY_FILES.includes(base) && !out.categoryFiles.has(folder)) out.categoryFiles.set(folder, file);
 	if (CONFIG_FILES.has(base)) return;
 	if ((DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
 		const name = base.slice(0, -ext.length);

@@ -1,12 +1,17 @@
 /**
  * Bring your own runbooks (issue #17): four trees in the shapes real repositories have, each built with zero edits
- * (tests/fixtures/byo-*: Hugo alert runbooks with a PrometheusRule file, MkDocs, GitLab-style, plain Markdown) and
- * checked on the built site: the navigation shows the tree, relative links and images work, /alerts/<Name>/ lands on
- * the runbook, search finds a sentence, pages work offline after one visit, and the coverage report counts what is
- * missing.
+ * (tests/fixtures/byo-*: Hugo alert runbooks with a PrometheusRule file, MkDocs, GitLab-style, plain Markdown with
+ * Docusaurus category files) and checked on the built site: the navigation shows the tree, relative links and images
+ * (raw HTML ones too) work, /alerts/<Name>/ lands on the runbook, search finds a sentence, pages work offline after
+ * one visit, and the coverage report counts what is missing. One test runs `opsbook dev` for the images it serves.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { buildSite, makeFixture, type FixtureBuild } from '../support/fixture-site.ts';
+import { buildSite, copyFixture, makeFixture, repoRoot, type FixtureBuild } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -191,6 +196,75 @@ test('plain Markdown: no front matter, the heading is the title, file names as t
 	});
 });
 
+test('Docusaurus-style folders: _category_ files name and place the sections; raw-HTML image and link work', async ({
+	page,
+}) => {
+	const build = builds['byo-plain']!;
+	// Read, not listed as unread, and no problem with them.
+	expect(build.output).not.toMatch(/_category_/);
+	// Published, so precached with the pages.
+	expect(fs.readFileSync(path.join(build.outDir, 'sw.js'), 'utf8')).toContain('images/grafana.png');
+	await serve('byo-plain', page, async (url) => {
+		await page.goto(`${url}databases/postgres-failover/`);
+		// <img src="../images/grafana.png" width="600"> written as HTML inside the Markdown.
+		const image = page.locator('.doc-body img[alt="Replication lag dashboard"]');
+		await expect(image).toHaveAttribute('src', '/images/grafana.png');
+		await expect(image).toBeVisible();
+		expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+		// <a href="./failover-checklist.txt">: the attachment beside the page (the build's link check passed it too).
+		const checklist = page.locator('.doc-body a', { hasText: 'failover checklist' });
+		await expect(checklist).toHaveAttribute('href', '/databases/failover-checklist.txt');
+		const response = await page.request.get(`${url}databases/failover-checklist.txt`);
+		expect(response.status()).toBe(200);
+		expect(await response.text()).toContain('Promote the replica');
+		// network/_category_.yml says position 1, databases/_category_.json position 2 (alphabetically the reverse);
+		// the pages at the top of the content folder come after the sections.
+		const sections = await page
+			.locator('.site-nav .kinds > li > :first-child')
+			.evaluateAll((els) => els.map((e) => e.firstChild?.textContent?.trim()));
+		expect(sections.slice(0, 3)).toEqual(['Networking and DNS', 'Database runbooks', 'Other pages']);
+		await expect(page.locator('.site-nav .nav-here')).toHaveText('Database runbooks');
+		await page.goto(url);
+		await expect(page.locator('main')).toContainText('Networking and DNS');
+	});
+});
+
+test('opsbook dev serves images beside the documents at their published URLs, and nothing outside them', async () => {
+	test.setTimeout(120_000);
+	const { project, contentDir } = copyFixture('byo-plain');
+	const port = await freePort();
+	const dev = spawn(
+		process.execPath,
+		[path.join(repoRoot, 'bin', 'opsbook.js'), 'dev', '--root', project, '--port', String(port)],
+		// Its own process group: the dev command runs Astro as a child, and both must stop with the test.
+		{ detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...ENV } },
+	);
+	let output = '';
+	dev.stdout.on('data', (d) => (output += d));
+	dev.stderr.on('data', (d) => (output += d));
+	const url = `http://localhost:${port}/`;
+	try {
+		await waitForServer(url, dev, () => output);
+		const image = await fetch(`${url}images/grafana.png`);
+		expect(image.status).toBe(200);
+		expect(image.headers.get('content-type')).toBe('image/png');
+		expect(Buffer.from(await image.arrayBuffer())).toEqual(
+			fs.readFileSync(path.join(contentDir, 'images/grafana.png')),
+		);
+		const text = await fetch(`${url}databases/failover-checklist.txt`);
+		expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
+		// An encoded "../" would reach astro.config.ts if the path were joined to the content folder; a content file
+		// that is no attachment (notes.rst) is not served under the URL it would have either.
+		for (const outside of ['images/..%2F..%2Fastro.config.ts', 'images/..%2f..%2fnotes.rst', 'notes.rst'])
+			expect((await fetch(`${url}${outside}`)).status, outside).toBe(404);
+		// An image saved while the server runs is served on the next request.
+		fs.copyFileSync(path.join(contentDir, 'images/grafana.png'), path.join(contentDir, 'images/saved-later.png'));
+		await expect.poll(async () => (await fetch(`${url}images/saved-later.png`)).status, { timeout: 15_000 }).toBe(200);
+	} finally {
+		await stop(dev);
+	}
+});
+
 test('pages of a brought tree work offline after one visit', async ({ page, context }) => {
 	test.setTimeout(120_000);
 	const build = builds['byo-hugo']!;
@@ -209,3 +283,42 @@ test('pages of a brought tree work offline after one visit', async ({ page, cont
 	await page.goto(`${server.url}alerts/KubePodNotReady/`);
 	await expect(page).toHaveURL(/\/runbooks\/kubernetes\/kubepodnotready\/$/);
 });
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitForServer(url: string, child: ReturnType<typeof spawn>, output: () => string): Promise<void> {
+	const deadline = Date.now() + 90_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`opsbook dev exited with ${child.exitCode}:\n${output()}`);
+		if (
+			await fetch(url).then(
+				() => true,
+				() => false,
+			)
+		)
+			return;
+		await sleep(250);
+	}
+	throw new Error(`opsbook dev did not answer on ${url}:\n${output()}`);
+}
+
+/** Stops the dev command and the Astro server it started (one process group), and waits for the exit. */
+async function stop(child: ReturnType<typeof spawn>): Promise<void> {
+	if (child.exitCode !== null || child.pid === undefined) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	process.kill(-child.pid, 'SIGTERM');
+	await Promise.race([exited, sleep(5_000)]);
+	try {
+		// Whatever of the group did not stop on SIGTERM (the group is gone when everything did: ESRCH).
+		process.kill(-child.pid, 'SIGKILL');
+	} catch {}
+}
