@@ -10,13 +10,18 @@
  *    in its frontmatter, a section maps to the phase whose id is the heading's slug, or whose title the heading
  *    contains; see README "Checklists, incident sessions and environments").
  *
+ * 3. Controls: each checklist's bar (progress, Copy, Reset) is written here, inside a <template> before the list, so
+ *    it is inert without JavaScript (no buttons that cannot work) and the checklist loader only has to put it in place
+ *    (client/checklist-loader.ts). The bar then has its final size before anyone touches the list: the checklist
+ *    script, loaded on the first interaction, fills it in without moving the box under the reader's pointer.
+ *
  * The boxes stay `disabled` and unticked in the HTML: without JavaScript and on paper they are empty boxes; the
- * checklist script enables them. Pages with checklists get `checklists: <count>` in remarkPluginFrontmatter, so only
- * those pages load that script.
+ * checklist loader enables them. Pages with checklists get `checklists: <count>` in remarkPluginFrontmatter, so only
+ * those pages load that loader.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Root, Element, ElementContent } from 'hast';
+import type { Root, Element, ElementContent, Parents } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -44,10 +49,11 @@ export function rehypeTaskLists(options: TaskListOptions) {
 		let position = 0;
 		let heading: { text: string; slug: string } | undefined;
 		const nested = new Set<Element>();
+		const bars: Array<{ parent: Parents; list: Element; bar: Element }> = [];
 
 		// Document order (pre-order): the last heading seen names the section a checklist sits in, and an outer list is
 		// visited before the lists nested in it.
-		visit(tree, 'element', (node: Element) => {
+		visit(tree, 'element', (node: Element, _index, parent) => {
 			if (HEADINGS.has(node.tagName)) {
 				heading = { text: headingText(node), slug: typeof node.properties?.id === 'string' ? node.properties.id : '' };
 				return;
@@ -57,6 +63,7 @@ export function rehypeTaskLists(options: TaskListOptions) {
 				const items = taskItems(node);
 				const texts = items.map(itemText);
 				const phase = heading && phaseFor(heading, phases);
+				if (parent) bars.push({ parent, list: node, bar: checklistBar(heading?.text ?? '', position, items.length) });
 				node.properties = {
 					...node.properties,
 					dataChecklist: String(position++),
@@ -92,7 +99,54 @@ export function rehypeTaskLists(options: TaskListOptions) {
 			node.children.splice(index + 1, end - index - 1, label);
 		});
 
+		// After the walk: inserting siblings while visiting would shift the indices the walk is using.
+		for (const { parent, list, bar } of bars) parent.children.splice(parent.children.indexOf(list), 0, bar);
 		if (position > 0 && frontmatter) frontmatter.checklists = position;
+	};
+}
+
+/**
+ * The bar above a checklist, as client/checklists.ts expects it: the progress line, Copy and Reset (found by
+ * `data-action`), and the line where they report. `position` is the checklist's on the page, from 0.
+ */
+export function checklistBar(title: string, position: number, items: number): Element {
+	const name = title ? `“${title}”` : 'this checklist';
+	const button = (action: string, label: string, ariaLabel: string): Element => ({
+		type: 'element',
+		tagName: 'button',
+		properties: { type: 'button', dataAction: action, ariaLabel },
+		children: [{ type: 'text', value: label }],
+	});
+	const line = (className: string, value: string): Element => ({
+		type: 'element',
+		tagName: 'p',
+		properties: { className: [className], ariaLive: 'polite' },
+		children: value ? [{ type: 'text', value }] : [],
+	});
+	const bar: Element = {
+		type: 'element',
+		tagName: 'div',
+		properties: {
+			className: ['checklist-bar'],
+			dataPagefindIgnore: '',
+			role: 'group',
+			ariaLabel: `Checklist ${title || position + 1}`,
+		},
+		children: [
+			line('checklist-progress', `0 of ${items} done`),
+			button('copy', 'Copy progress as Markdown', `Copy progress as Markdown: ${name}`),
+			button('reset', 'Reset', `Reset ${name}`),
+			line('checklist-feedback', ''),
+		],
+	};
+	// hast keeps a template's markup in `content`, which hast-util-to-html writes (.md); MDX (hast-util-to-estree)
+	// writes `children` instead. The same nodes go in both; tree walks only follow `children`, so they see them once.
+	return {
+		type: 'element',
+		tagName: 'template',
+		properties: { dataChecklistBar: '', dataPagefindIgnore: '' },
+		children: [bar],
+		content: { type: 'root', children: [bar] },
 	};
 }
 

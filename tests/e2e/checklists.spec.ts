@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
@@ -66,6 +67,141 @@ test('tick, reload: the box is still ticked and shows when it was ticked', async
 	await expect(bar(page, 'Prerequisites').locator('.checklist-progress')).toHaveText('1 of 2 done');
 	// The other checklist on the page keeps its own state.
 	await expect(bar(page, 'Verification').locator('.checklist-progress')).toHaveText('0 of 2 done');
+});
+
+/** The checklist module (client/checklists.ts): its chunk, not the loader's entry (Checklists.astro_…js). */
+const CHECKLIST_MODULE = /\/_astro\/checklists\.[\w-]+\.js$/;
+
+/** Holds back the checklist module until `release()`: what the reader does meanwhile happens before it runs. */
+async function holdChecklistModule(page: Page): Promise<{ release: () => void; requested: () => boolean }> {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let requested = false;
+	await page.route(CHECKLIST_MODULE, async (route) => {
+		requested = true;
+		await released;
+		await route.continue();
+	});
+	return { release, requested: () => requested };
+}
+
+/** Counts what the checklist script saves (localStorage writes of checklist state) and the ticks it announces. */
+async function countSaves(page: Page): Promise<() => Promise<{ writes: number; events: string[] }>> {
+	await page.evaluate(() => {
+		const w = window as unknown as { __saves: { writes: number; events: string[] } };
+		w.__saves = { writes: 0, events: [] };
+		const setItem = Storage.prototype.setItem;
+		Storage.prototype.setItem = function (key: string, value: string) {
+			if (key.startsWith('opsbook-checklist:')) w.__saves.writes++;
+			setItem.call(this, key, value);
+		};
+		document.addEventListener('opsbook:checklist', (e) => {
+			const { action, text } = (e as CustomEvent<{ action: string; text?: string }>).detail;
+			w.__saves.events.push(`${action} ${text ?? ''}`.trim());
+		});
+	});
+	return () => page.evaluate(() => (window as unknown as { __saves: { writes: number; events: string[] } }).__saves);
+}
+
+test('up front a checklist page runs only the loader: no checklist module, at most 4 KB gzip of JavaScript', async ({
+	page,
+}) => {
+	const requested: string[] = [];
+	const bodies = new Map<string, Promise<Buffer>>();
+	page.on('request', (request) => void requested.push(request.url()));
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'script') bodies.set(response.url(), response.body());
+	});
+	await open(page, 'procedures/deployment-checklist');
+	await page.waitForLoadState('networkidle');
+	// Ready before any interaction: boxes enabled, bars shown at their final size by the loader.
+	const box = page.getByRole('checkbox', { name: 'Backups verified' });
+	await expect(box).toBeEnabled();
+	await expect(bar(page, 'Pre-deployment verification').locator('.checklist-progress')).toHaveText('0 of 3 done');
+	expect(requested.filter((url) => CHECKLIST_MODULE.test(url))).toEqual([]);
+
+	// Up front: the scripts fetched before the load event (module scripts and their static imports; what the page
+	// imports after `load`, the offline status and the contents highlight, is not), and the inline scripts.
+	const { upFront, inline } = await page.evaluate(() => {
+		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+		return {
+			upFront: performance
+				.getEntriesByType('resource')
+				.filter((e) => new URL(e.name).pathname.endsWith('.js') && e.startTime < nav.loadEventStart)
+				.map((e) => e.name),
+			inline: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''),
+		};
+	});
+	expect(upFront.some((url) => url.includes('/_astro/Checklists.astro_'))).toBe(true);
+	const files = await Promise.all(upFront.map((url) => bodies.get(url)!));
+	// Measured as src/bench/output-size.ts pageWeight does (the budget's measure): one gzip of everything that runs.
+	const gzip = gzipSync(Buffer.concat([...files, Buffer.from(inline)])).length;
+	const perFile = files.map((f) => gzipSync(f).length);
+	test.info().annotations.push({
+		type: 'up-front JavaScript',
+		description: `${gzip} B gzip together; ${perFile.join(' + ')} B gzip file by file (${upFront.length} files)`,
+	});
+	expect(gzip).toBeLessThanOrEqual(4 * 1024);
+
+	// The first interaction brings the module.
+	const loaded = page.waitForRequest(CHECKLIST_MODULE);
+	await box.click();
+	await loaded;
+	await expect(bar(page, 'Pre-deployment verification').locator('.checklist-progress')).toHaveText('1 of 3 done');
+});
+
+test('a click before the module arrives ticks the box and saves it once; after a reload it is back untouched', async ({
+	page,
+}) => {
+	await open(page, 'runbooks/deploy');
+	const saves = await countSaves(page);
+	const module = await holdChecklistModule(page);
+	const box = page.getByRole('checkbox', { name: 'Release notes read' });
+	const progress = bar(page, 'Prerequisites').locator('.checklist-progress');
+	const where = await box.boundingBox();
+	await box.click();
+	// The box ticked itself; the module, asked for by the click, is still on its way.
+	expect(module.requested()).toBe(true);
+	await expect(box).toBeChecked();
+	await expect(progress).toHaveText('0 of 2 done');
+	module.release();
+	await expect(progress).toHaveText('1 of 2 done');
+	await expect(box).toBeChecked();
+	// The bar was already there: nothing moved under the pointer when the module arrived.
+	expect(await box.boundingBox()).toEqual(where);
+	await expect(checklist(page, 'Prerequisites').locator('time.checklist-time')).toHaveCount(1);
+	expect(await saves()).toEqual({ writes: 1, events: ['tick Release notes read'] });
+
+	// Saved ticks: the module loads with the page, no interaction needed. The time and the count come from the module
+	// only (a browser restoring form state could tick the box by itself, never those).
+	await page.unrouteAll();
+	const eager = page.waitForRequest(CHECKLIST_MODULE);
+	await page.reload();
+	await eager;
+	await expect(progress).toHaveText('1 of 2 done');
+	await expect(box).toBeChecked();
+	await expect(checklist(page, 'Prerequisites').locator('time.checklist-time')).toHaveText(/^ticked \d{2}:\d{2}$/);
+	await expect(page.getByRole('checkbox', { name: 'Change ticket approved' })).not.toBeChecked();
+});
+
+test('Space on a focused box and a click on Copy, both before the module arrives, are not lost', async ({
+	page,
+	context,
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await open(page, 'procedures/deployment-checklist');
+	const saves = await countSaves(page);
+	const module = await holdChecklistModule(page);
+	const box = page.getByRole('checkbox', { name: 'Canary deployed' });
+	await box.focus();
+	await page.keyboard.press('Space');
+	await expect(box).toBeChecked();
+	await page.getByRole('button', { name: 'Copy progress as Markdown: “Canary and bake”' }).click();
+	module.release();
+	await expect(bar(page, 'Canary and bake').locator('.checklist-progress')).toHaveText('1 of 2 done');
+	await expect(page.getByText('Progress copied as Markdown.')).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('- [x] Canary deployed (ticked ');
+	expect(await saves()).toEqual({ writes: 1, events: ['tick Canary deployed'] });
 });
 
 test('an edited checklist does not inherit old ticks: a notice says it changed, and reset clears it', async ({

@@ -2,8 +2,8 @@
  * Offline use (issue #8) against fixture sites built with the real pipeline (tests/fixtures/offline: three runbooks,
  * one with a Mermaid diagram, and a procedure), each served by a static server that the tests stop to take the
  * docs host away:
- *   - after one visit, pages never visited, a diagram (full size included) and search work with the browser offline
- *     and the server gone;
+ *   - after one visit, pages never visited, a diagram (full size included), a checklist (its module loads on the
+ *     first tick) and search work with the browser offline and the server gone;
  *   - a rebuild is offered as "New version available"; accepting shows the new build, and only the new build;
  *   - the zip download works unzipped from file://: links, diagrams (full size included) and search;
  *   - a sub-path build (/ops/) registers its worker for the sub-path only.
@@ -50,6 +50,8 @@ test('the build reports the precache and writes the download', () => {
 	expect(fs.existsSync(path.join(site.outDir, 'diagrams'))).toBe(false);
 	expect(manifest.stamp).toMatch(/^Content (\w{4,40}|uncommitted) · built 2026-11-01 08:00 UTC$/);
 	expect(fs.statSync(path.join(site.outDir, OFFLINE_ZIP_FILE)).size).toBe(manifest.zip.bytes);
+	// The checklist module loads on a page's first tick, which may come offline: it is precached like every script.
+	expect(manifestUrls(site.outDir, '').filter((url) => /\/_astro\/checklists\.[\w-]+\.js$/.test(url))).toHaveLength(1);
 });
 
 test('after one visit, unvisited pages, a diagram and search work with no network and no server', async ({
@@ -82,6 +84,12 @@ test('after one visit, unvisited pages, a diagram and search work with no networ
 	await page.goto(`${server.url}procedures/escalate/`);
 	await expect(page.locator('h1')).toHaveText('Escalate in the fixture');
 	await expect(page.locator('[data-offline-indicator]')).toBeVisible();
+
+	// A checklist never used online: its first tick loads the checklist module, from the precache.
+	await page.goto(`${server.url}runbooks/deploy/`);
+	await page.getByRole('checkbox', { name: 'Health checked' }).click();
+	await expect(page.locator('.checklist-progress')).toHaveText('1 of 1 done');
+	await expect(page.locator('time.checklist-time')).toHaveCount(1);
 
 	// Search: Pagefind's index comes from the precache (its ?ts= requests included).
 	await page.goto(`${server.url}search/?q=marmalade`);

@@ -1,7 +1,8 @@
-/** The task-list plugin: labels, and the build-time keys interactive checklists store ticks under. */
+/** The task-list plugin: labels, the build-time keys interactive checklists store ticks under, and their bars. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Root, Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { rehypeTaskLists } from '../../src/checklists/rehype-task-lists.ts';
 
@@ -99,4 +100,30 @@ test('loose lists (text in a paragraph) hash the same texts and label the box in
 	assert.equal(ul.properties.dataChecklistHash, tight.properties.dataChecklistHash);
 	const p = (ul.children[0] as Element).children[0] as Element;
 	assert.equal((p.children[1] as Element).tagName, 'label');
+});
+
+test('each checklist gets its bar in a template just before it, for the markup of .md and of MDX alike', () => {
+	const { tree } = run([
+		h2('Pre-deployment verification', 'pre-deployment-verification'),
+		list(item('Pods healthy'), item('Backups verified', list(item('Nested step')))),
+		list(item('Second list')),
+	]);
+	const [, bar, checklist, secondBar, secondChecklist] = tree.children as Element[];
+	assert.deepEqual(
+		[bar, checklist, secondBar, secondChecklist].map((n) => n!.tagName),
+		['template', 'ul', 'template', 'ul'],
+		'one bar per outermost list, none for the nested one',
+	);
+	assert.equal(bar!.properties.dataChecklistBar, '');
+	// MDX writes a template's children, hast-util-to-html its content: both hold the same bar.
+	assert.equal(bar!.content?.children[0], bar!.children[0]);
+	const html = toHtml(tree);
+	assert.match(html, /<template data-checklist-bar="" data-pagefind-ignore=""><div class="checklist-bar"/);
+	assert.match(html, /aria-label="Checklist Pre-deployment verification"/);
+	assert.match(html, /<p class="checklist-progress" aria-live="polite">0 of 3 done<\/p>/);
+	assert.match(html, /data-action="copy" aria-label="Copy progress as Markdown: “Pre-deployment verification”"/);
+	assert.match(html, /data-action="reset" aria-label="Reset “Pre-deployment verification”"/);
+	assert.equal(html.match(/<template/g)?.length, 2);
+	// With no heading above it, a checklist is named by its position on the page.
+	assert.match(toHtml(run([list(item('Alone'))]).tree), /aria-label="Checklist 1".*aria-label="Reset this checklist"/s);
 });

@@ -1,16 +1,18 @@
 /**
- * Interactive checklists: loaded only on pages whose documents contain task lists.
+ * Interactive checklists: loaded only on pages whose documents contain task lists, and there only when needed.
  *
- * The HTML ships every box disabled and unticked (no JavaScript, print: empty boxes). This script enables them and
- * keeps ticks in localStorage, one entry per document and checklist version (content hash from the build):
+ * The HTML ships every box disabled and unticked (no JavaScript, print: empty boxes) and each checklist's bar inert.
+ * The loader (checklist-loader.ts, run up front) enables the boxes, shows the bars, and imports this module on the
+ * first interaction, or at once when the page has saved ticks or an incident session runs. This module keeps ticks in
+ * localStorage, one entry per document and checklist version (content hash from the build):
  *   opsbook-checklist:<doc>:<hash> -> { position, title, updated, items: { <itemKey>: { at, text } } }
  * An entry for the same document and position with another hash is the state of an older version of the checklist:
- * it is never applied; a notice says the checklist changed and offers to reset. Each checklist gets a progress line,
- * Reset, and "Copy progress as Markdown" for the post-incident timeline. Changes are announced as events for the
+ * it is never applied; a notice says the checklist changed and offers to reset. Each checklist's bar has a progress
+ * line, Reset, and "Copy progress as Markdown" for the post-incident timeline. Changes are announced as events for the
  * incident session (src/checklists/client/checklist-events.ts).
  */
 import { CHECKLIST_EVENT, type ChecklistChange } from './checklist-events.ts';
-import { itemText, pageChecklists, type PageChecklist } from './checklist-dom.ts';
+import { itemText, pageChecklists, type ChecklistItem, type PageChecklist } from './checklist-dom.ts';
 import { keysWithPrefix, persistent, readJson, remove, writeJson } from './local-store.ts';
 import { localStamp, shortLocal, utcStamp } from './time-format.ts';
 import { COPY_SELECTED_TEXT, copyText, selectForCopy } from '../../core/client/clipboard.ts';
@@ -78,30 +80,18 @@ function button(label: string, accessibleName: string, onClick: () => void): HTM
 	return b;
 }
 
-function setup(list: PageChecklist, all: PageChecklist[]): void {
+function setup(list: PageChecklist, all: PageChecklist[], changed: ReadonlySet<EventTarget>): void {
+	// The bar is in the HTML (rehype-task-lists.ts), put in place by the loader: only its buttons need wiring here.
+	const bar = list.root.previousElementSibling as HTMLElement;
+	const action = (name: string) => bar.querySelector<HTMLButtonElement>(`button[data-action="${name}"]`)!;
 	const name = list.title ? `“${list.title}”` : 'this checklist';
-	const bar = document.createElement('div');
-	bar.className = 'checklist-bar';
-	bar.dataset.pagefindIgnore = '';
-	bar.setAttribute('role', 'group');
-	bar.setAttribute('aria-label', `Checklist ${list.title || list.position + 1}`);
-	const progress = document.createElement('p');
-	progress.className = 'checklist-progress';
-	progress.setAttribute('aria-live', 'polite');
-	const feedback = document.createElement('p');
-	feedback.className = 'checklist-feedback';
-	feedback.setAttribute('aria-live', 'polite');
-	bar.append(
-		progress,
-		button('Copy progress as Markdown', `Copy progress as Markdown: ${name}`, () => void copy(list, ui)),
-		button('Reset', `Reset ${name}`, () => {
-			const ticked = Object.keys(load(list).items).length;
-			if (ticked && !confirm(`Reset ${name}? This clears ${ticked} tick${ticked === 1 ? '' : 's'} and their times.`))
-				return;
-			reset(list, all, ui);
-		}),
-		feedback,
-	);
+	action('copy').addEventListener('click', () => void copy(list, ui));
+	action('reset').addEventListener('click', () => {
+		const ticked = Object.keys(load(list).items).length;
+		if (ticked && !confirm(`Reset ${name}? This clears ${ticked} tick${ticked === 1 ? '' : 's'} and their times.`))
+			return;
+		reset(list, all, ui);
+	});
 	if (!persistent) {
 		const note = document.createElement('p');
 		note.className = 'checklist-note';
@@ -118,25 +108,38 @@ function setup(list: PageChecklist, all: PageChecklist[]): void {
 		noticeText,
 		button('Reset', `Reset ${name} and discard the ticks of its old version`, () => reset(list, all, ui)),
 	);
+	bar.before(notice);
+	const ui: Ui = {
+		progress: bar.querySelector('.checklist-progress')!,
+		feedback: bar.querySelector('.checklist-feedback')!,
+		notice,
+		noticeText,
+	};
 
-	list.root.before(notice, bar);
-	const ui: Ui = { progress, feedback, notice, noticeText };
-
+	const save = (item: ChecklistItem, checked: boolean) => {
+		const state = load(list);
+		const at = new Date().toISOString();
+		const text = itemText(item);
+		if (checked) state.items[item.key] = { at, text };
+		else delete state.items[item.key];
+		state.position = list.position;
+		state.updated = at;
+		writeJson(storageKey(list.doc, list.hash), state);
+		render(list, all, ui);
+		announce(list, { action: checked ? 'tick' : 'untick', at, item: item.key, text });
+	};
+	// Boxes toggled before this module arrived (the click or key that loaded it): they show what the reader chose, so
+	// that is saved rather than painted over with the stored state. Read them all first: each save re-renders the list.
+	// Only boxes the loader saw change count: a box the browser restored from its form cache is not a choice.
+	const stored = load(list).items;
+	const chosen = list.items
+		.filter((item) => changed.has(item.input) && item.input.checked !== Boolean(stored[item.key]))
+		.map((item) => [item, item.input.checked] as const);
 	for (const item of list.items) {
 		item.input.disabled = false;
-		item.input.addEventListener('change', () => {
-			const state = load(list);
-			const at = new Date().toISOString();
-			const text = itemText(item);
-			if (item.input.checked) state.items[item.key] = { at, text };
-			else delete state.items[item.key];
-			state.position = list.position;
-			state.updated = at;
-			writeJson(storageKey(list.doc, list.hash), state);
-			render(list, all, ui);
-			announce(list, { action: item.input.checked ? 'tick' : 'untick', at, item: item.key, text });
-		});
+		item.input.addEventListener('change', () => save(item, item.input.checked));
 	}
+	for (const [item, checked] of chosen) save(item, checked);
 	render(list, all, ui);
 	window.addEventListener('storage', (event) => {
 		// Another tab ticked something in this document: show the same state here.
@@ -233,5 +236,11 @@ async function copy(list: PageChecklist, ui: Ui): Promise<void> {
 	ui.feedback.textContent = COPY_SELECTED_TEXT;
 }
 
-const lists = pageChecklists();
-for (const list of lists) setup(list, lists);
+/**
+ * Wires the page's checklists. Called by the loader (checklist-loader.ts) with the boxes whose `change` it saw before
+ * this module arrived.
+ */
+export function start(changed: ReadonlySet<EventTarget> = new Set()): void {
+	const lists = pageChecklists();
+	for (const list of lists) setup(list, lists, changed);
+}
