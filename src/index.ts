@@ -45,7 +45,7 @@ import { rehypeTaskListsFor } from './checklists/index.ts';
 import { rehypePlaceholders } from './commands/index.ts';
 import { recordRoutes } from './records/index.ts';
 import { alertRoutes } from './alerts/index.ts';
-import { offlineRoutes, offlineStep } from './offline/index.ts';
+import { offlineRoutes, offlineStep, type PageFacts } from './offline/index.ts';
 import { factsRoutes } from './facts/index.ts';
 import type { RouteDef } from './core/routes.ts';
 
@@ -166,7 +166,7 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 				if (site.features.cards && site.cardPdfs) await cardPdfStep(site, out, logger.fork('opsbook:cards'));
 				else if (site.features.cards) logger.fork('opsbook:cards').info('card PDFs: skipped (OPSBOOK_CARD_PDFS=off)');
 				// Last: the precache and the download must cover everything written before.
-				if (site.features.offline) await offlineStep(site, out, logger.fork('opsbook:offline'));
+				if (site.features.offline) await offlineStep(site, out, logger.fork('opsbook:offline'), pageFacts(documents));
 				// The level reached, at the end of every build where it is read: counts, never a failure.
 				if (coverage) for (const line of formatCoverage(coverage)) logger.fork('opsbook:coverage').info(line);
 			},
@@ -192,6 +192,16 @@ function publishAttachments(docs: SiteDocuments, out: string, logger: AstroInteg
 		fs.copyFileSync(a.file, target);
 	}
 	if (files.length) logger.info(`${files.length} images and attachments published beside their documents`);
+}
+
+/** Each document page's kind and tags by its file in the site, for the offline precache order. */
+function pageFacts(docs: SiteDocuments | undefined): PageFacts {
+	const out = new Map<string, { kind: string; tags: string[] }>();
+	for (const d of docs?.all ?? []) {
+		if (d.normalized.draft) continue;
+		out.set(`${d.id}/index.html`, { kind: d.normalized.data.kind, tags: d.normalized.data.tags });
+	}
+	return out;
 }
 
 /** Astro redirect pages from each document's former names to its URL; never over a page of the site. */

@@ -135,6 +135,13 @@ export const opsbookConfigSchema = z
 			.min(1)
 			.default('policy.yaml')
 			.describe("the readiness policy file, relative to the content folder: policy: 'policy.yaml'"),
+		precacheBudgetMB: z
+			.number()
+			.positive()
+			.default(30)
+			.describe(
+				'how much the service worker saves on first visit, in MB; the rest is saved when first opened: precacheBudgetMB: 30',
+			),
 		features: z
 			.object({
 				diagrams: feature('Mermaid diagrams rendered at build time'),
@@ -188,6 +195,8 @@ export interface ResolvedConfig {
 	/** Kind folders with a section page even without documents: the ones facts.yaml's site.home links to. */
 	emptySections: string[];
 	features: Features;
+	/** The service worker's precache stops here (src/offline/precache-priority.ts decides what comes first). */
+	precacheBudgetBytes: number;
 	/** Card PDFs need a browser and take seconds; OPSBOOK_CARD_PDFS=off skips them for quick local builds. */
 	cardPdfs: boolean;
 	/** Which version of the content this build shows (commit + build time), the same on every page of one build. */
@@ -256,6 +265,7 @@ export function resolveConfig(
 		extraFields: Object.keys(config.frontmatter?.shape ?? {}),
 		emptySections: [],
 		features: config.features,
+		precacheBudgetBytes: Math.round(config.precacheBudgetMB * 1024 * 1024),
 		cardPdfs: config.features.cards && env.cardPdfs !== false,
 		stamp: contentStampFor(root),
 	};

@@ -14,7 +14,7 @@ import type { ContentStamp } from '../core/content-stamp.ts';
 import { SEARCH_BUNDLE_DIR } from '../core/search-bundle.ts';
 import { writeOfflineBundle } from './offline-bundle.ts';
 import { OFFLINE_MANIFEST_FILE, OFFLINE_ZIP_FILE, type OfflineManifest } from './offline-files.ts';
-import { writeServiceWorker, type PrecacheEntry } from './service-worker-build.ts';
+import { writeServiceWorker, type PrecacheEntry, type PrecachePlan } from './service-worker-build.ts';
 
 /** Which part of the site a precached URL belongs to, for the size report. */
 export function precacheGroup(sitePath: string): string {
@@ -36,9 +36,10 @@ export async function writeOfflineFiles(
 	siteDir: string,
 	base: string,
 	stamp: ContentStamp,
+	plan: PrecachePlan,
 ): Promise<{ manifest: OfflineManifest; warnings: string[] }> {
 	const bundle = writeOfflineBundle(siteDir, base, stamp);
-	const { entries, warnings } = await writeServiceWorker(siteDir, base);
+	const { entries, left, groups: priority, warnings } = await writeServiceWorker(siteDir, base, plan);
 	const groups: OfflineManifest['groups'] = {};
 	let bytes = 0;
 	let gzipBytes = 0;
@@ -58,6 +59,9 @@ export async function writeOfflineFiles(
 		gzipBytes,
 		groups,
 		zip: { file: OFFLINE_ZIP_FILE, bytes: bundle.bytes },
+		budgetBytes: plan.budgetBytes,
+		left: { files: left.length, bytes: left.reduce((n, e) => n + e.size, 0) },
+		priority,
 	};
 	fs.writeFileSync(path.join(siteDir, OFFLINE_MANIFEST_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
 	return { manifest, warnings };
@@ -71,5 +75,12 @@ export function describeOffline(manifest: OfflineManifest): string {
 		.sort((a, b) => b[1].bytes - a[1].bytes)
 		.map(([name, g]) => `${name} ${mb(g.bytes)}`)
 		.join(', ');
-	return `offline: precache ${manifest.files} files, ${mb(manifest.bytes)} (${mb(manifest.gzipBytes)} gzip; ${parts}); download ${manifest.zip.file} ${mb(manifest.zip.bytes)}`;
+	const budget = `budget ${mb(manifest.budgetBytes)}`;
+	const left = manifest.left.files
+		? `; over the ${budget}: ${manifest.left.files} files (${mb(manifest.left.bytes)}) saved when first opened, not precached: ${manifest.priority
+				.filter((g) => !g.complete)
+				.map((g) => g.label)
+				.join(', ')}`
+		: ` (${budget})`;
+	return `offline: precache ${manifest.files} files, ${mb(manifest.bytes)} (${mb(manifest.gzipBytes)} gzip; ${parts})${left}; download ${manifest.zip.file} ${mb(manifest.zip.bytes)}`;
 }

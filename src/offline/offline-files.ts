@@ -44,4 +44,9 @@ export interface OfflineManifest {
 	groups: Record<string, { files: number; bytes: number }>;
 	/** The download next to it, in bytes. */
 	zip: { file: string; bytes: number };
+	/** The precache budget (config `precacheBudgetMB`) and what it left out, saved when first opened instead. */
+	budgetBytes: number;
+	left: { files: number; bytes: number };
+	/** What the precache holds in priority order (src/offline/precache-priority.ts); `complete` when all of it fits. */
+	priority: Array<{ label: string; files: number; bytes: number; complete: boolean }>;
 }
