@@ -3,7 +3,7 @@
  * accounting of waited-for children) and peak resident memory (sum over the tree, sampled every 50 ms). Each line of
  * output is stamped with the time it arrived: Astro's log stamps only whole seconds, too coarse for phases of 1-3 s.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -49,11 +49,18 @@ function treeRss(pid: number): number {
 	return total;
 }
 
-export function runMeasured(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+/** `spawned` hands the child to the caller, which may stop it (the benchmark does on Ctrl-C). */
+export function runMeasured(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	spawned?: (child: ChildProcess) => void,
+): Promise<RunResult> {
 	return new Promise((resolve) => {
 		const cpuBefore = childrenCpuMs();
 		const started = performance.now();
 		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		spawned?.(child);
 		let output = '';
 		let partial = '';
 		const timed: string[] = [];

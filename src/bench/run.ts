@@ -17,13 +17,14 @@ import {
 	type CorpusDoc,
 	type CorpusFormat,
 } from './corpus.ts';
+import type { ChildProcess } from 'node:child_process';
 import { runMeasured, type RunResult } from './measure.ts';
 import { pageWeight, stats, type PageWeight } from './output-size.ts';
 import { PHASE_NOTES, PHASES, parseTimedLog, phaseTimes, type PhaseTimes } from './phases.ts';
 import { folderBytes } from '../core/site-files.ts';
 import { loadFacts } from '../facts/facts.ts';
 import { packageRoot } from '../core/package.ts';
-import { benchExtras } from './extras.ts';
+import { benchExtras, type Extras } from './extras.ts';
 
 const USAGE = `usage: npm run bench -- [--pages N] [--format md|mdx|mixed] [--json <file>] [--keep] [--no-search]
 
@@ -100,23 +101,52 @@ const facts = loadFacts(path.join(packageRoot, 'content'));
 const corpus = buildCorpus(facts.facts, fs.readFileSync(facts.file, 'utf8'), { pages, format });
 writeCorpus(corpusDir, corpus);
 const generated = corpus.docs.slice(0, pages);
+// The document the first warm build edits: of the format most of the corpus has (.md unless it is all .mdx).
+const edited = generated.find((d) => d.format === (format === 'mdx' ? 'mdx' : 'md') && !d.diagram)!;
+const GB = 1024 ** 3;
+/** Figures of the cold build's output, once measured. */
+let site:
+	| { html: { median: number; max: number }; weights: Record<string, PageWeight>; outputBytes: number }
+	| undefined;
+let extras: Extras = {};
 
 interface Build extends RunResult {
 	phases: PhaseTimes;
 	load: { start: number[]; end: number[] };
 	diagrams: { rendered: number; cached: number; browserStartS?: number; msPerDiagram?: number } | null;
 }
+const BUILDS = ['cold', 'warm-edit', 'warm-fact'] as const;
+type BuildName = (typeof BUILDS)[number];
+const builds: Partial<Record<BuildName, Build>> = {};
 
-async function build(name: string): Promise<Build> {
+// Ctrl-C (or a SIGTERM to this process) stops the build under way, which cleans up after itself, and still prints
+// and keeps what the finished builds measured: on a busy machine a run may have to be cut short.
+let current: ChildProcess | undefined;
+let stopped: string | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		stopped ??= `${signal} during ${current ? 'a build' : 'the measurements'}`;
+		if (current?.exitCode === null) current.kill('SIGTERM');
+		else finish(130);
+	});
+}
+
+async function build(name: BuildName): Promise<Build | undefined> {
 	console.log(`bench: ${name} build ...`);
 	const start = load();
 	const run = await runMeasured(
 		process.execPath,
 		[path.join(packageRoot, 'bin', 'opsbook.js'), 'build', '--root', work],
 		env,
+		(child) => (current = child),
 	);
+	current = undefined;
 	// Written at once: a failed or stopped run still leaves its logs.
 	fs.writeFileSync(`${stem}.${name}.log`, run.timedOutput);
+	if (stopped) {
+		stopped = `${stopped.split(' during')[0]} during the ${name} build`;
+		return undefined;
+	}
 	if (run.status !== 0) {
 		console.error(run.output.slice(-4000));
 		throw new Error(`bench: the ${name} build failed (output above; log: ${stem}.${name}.log)`);
@@ -124,7 +154,7 @@ async function build(name: string): Promise<Build> {
 	const d = /diagrams: (\d+) rendered, (\d+) from cache(?: \(browser start ([\d.]+) s, (\d+) ms per diagram)?/.exec(
 		run.output,
 	);
-	return {
+	const result: Build = {
 		...run,
 		phases: phaseTimes(parseTimedLog(run.timedOutput), run.wallMs),
 		load: { start, end: load() },
@@ -136,26 +166,17 @@ async function build(name: string): Promise<Build> {
 				}
 			: null,
 	};
+	builds[name] = result;
+	return result;
 }
 
 // Cold: no Astro cache, no diagram cache, no previous output.
 for (const dir of ['.opsbook', '.astro', 'dist']) fs.rmSync(path.join(work, dir), { recursive: true, force: true });
 const cold = await build('cold');
-// "N documents passed the content checks in S s (B commands checked in M ms)": the parsers' cost (issue #18).
-const commandLine = /\((\d+) commands checked in (\d+) ms\)/.exec(cold.output);
+if (!cold) finish(130);
 
-// Warm 1: one line added to one document, of the format most of the corpus has (.md unless it is all .mdx).
-const edited = generated.find((d) => d.format === (format === 'mdx' ? 'mdx' : 'md') && !d.diagram)!;
-const editedFile = path.join(corpusDir, edited.file);
-fs.writeFileSync(editedFile, editedText(fs.readFileSync(editedFile, 'utf8')));
-const warmEdit = await build('warm-edit');
-
-// Warm 2: one value of facts.yaml changed; the documents that use it are listed in the JSON.
-const factsFile = path.join(corpusDir, 'facts.yaml');
-fs.writeFileSync(factsFile, changedFactsYaml(fs.readFileSync(factsFile, 'utf8'), corpus));
-const warmFact = await build('warm-fact');
-
-// Bytes: every document page, and what each kind of page loads up front.
+// Bytes and search, measured on the cold build's output (the warm builds change one sentence and one value): every
+// document page, and what each kind of page loads up front.
 const pageFile = (id: string) => path.join(out, id, 'index.html');
 const docPages = corpus.docs.map((d) => pageFile(d.id)).filter((f) => fs.existsSync(f));
 const html = stats(docPages.map((f) => fs.statSync(f).size));
@@ -184,199 +205,245 @@ const samples: Array<readonly [string, string]> = [
 ];
 const weights: Record<string, PageWeight> = {};
 for (const [label, file] of samples) if (fs.existsSync(file)) weights[label] = pageWeight(out, file);
-const heaviest = (key: 'jsGzip' | 'cssGzip') =>
-	Object.entries(weights).reduce<[string, number]>((a, [label, w]) => (w[key] > a[1] ? [label, w[key]] : a), ['', 0]);
-const [jsMaxPage, jsMax] = heaviest('jsGzip');
-const [cssMaxPage, cssMax] = heaviest('cssGzip');
-const extras = await benchExtras(out, { search: !values['no-search'] });
-const loadEnd = load();
+site = { html, weights, outputBytes: folderBytes(out) };
+extras = await benchExtras(out, { search: !values['no-search'] });
 
-// Targets: issue #21 "Done when". Its cold target is for 1000 documents; above that, growth must stay linear (at
-// most 11x the 1000-document time at 10,000), measured against the newest kept 1000-document run of the format.
-const GB = 1024 ** 3;
-const reference = pages > 1000 ? newestRun(1000, format) : undefined;
-const coldTarget =
-	pages <= 1000
-		? { ms: 25_000, text: '≤ 25 s' }
-		: reference
-			? {
-					ms: ((reference.ms * pages) / 1000) * 1.1,
-					text: `≤ ${((1.1 * pages) / 1000).toFixed(0)}× 1000-doc run (${s(reference.ms)})`,
-				}
-			: { ms: 25_000 * 1.1 * (pages / 1000), text: `≤ ${s(25_000 * 1.1 * (pages / 1000))}` };
-const rssTarget = pages <= 1000 ? 1.5 * GB : 3 * GB;
-const peakRss = Math.max(cold.peakRssBytes, warmEdit.peakRssBytes, warmFact.peakRssBytes);
-
-interface Row {
-	figure: string;
-	value: string;
-	target: string;
-	ok?: boolean;
+// Warm 1: one line added to one document.
+if (!stopped) {
+	const editedFile = path.join(corpusDir, edited.file);
+	fs.writeFileSync(editedFile, editedText(fs.readFileSync(editedFile, 'utf8')));
+	await build('warm-edit');
 }
-const table: Row[] = [];
-const row = (figure: string, value: string, target = '', ok?: boolean) =>
-	table.push({ figure, value, target, ...(ok === undefined ? {} : { ok }) });
-const three = (f: (b: Build) => string) => [cold, warmEdit, warmFact].map(f).join(' / ');
-
-row('cold build, wall', s(cold.wallMs), coldTarget.text, cold.wallMs <= coldTarget.ms);
-row('cold build, CPU (user + system)', s(cold.cpuMs));
-row(
-	'warm after one-line edit, wall',
-	`${s(warmEdit.wallMs)} (${ratio(warmEdit, cold)}× cold)`,
-	'≤ 0.2× cold',
-	warmEdit.wallMs <= 0.2 * cold.wallMs,
-);
-row(
-	'warm after fact change, wall',
-	`${s(warmFact.wallMs)} (${ratio(warmFact, cold)}× cold)`,
-	'≤ 0.5× cold',
-	warmFact.wallMs <= 0.5 * cold.wallMs,
-);
-row('CPU, warm edit / warm fact', `${s(warmEdit.cpuMs)} / ${s(warmFact.cpuMs)}`);
-row(
-	'peak tree RSS, cold / edit / fact',
-	three((b) => gb(b.peakRssBytes)),
-	`≤ ${gb(rssTarget)}`,
-	peakRss <= rssTarget,
-);
-for (const phase of PHASES)
-	row(
-		`phase: ${phase}`,
-		three((b) => (b.phases[phase] === null ? '–' : s(b.phases[phase]!))),
-	);
-if (commandLine) {
-	const [blocks, ms] = [Number(commandLine[1]), Number(commandLine[2])];
-	row('command checks (parsers), cold', `${blocks} blocks in ${s(ms)} (${(ms / blocks).toFixed(2)} ms each)`);
+// Warm 2: one value of facts.yaml changed; the documents that use it are listed in the JSON.
+if (!stopped) {
+	const factsFile = path.join(corpusDir, 'facts.yaml');
+	fs.writeFileSync(factsFile, changedFactsYaml(fs.readFileSync(factsFile, 'utf8'), corpus));
+	await build('warm-fact');
 }
-row(
-	'diagrams rendered, cold / edit / fact',
-	three((b) => String(b.diagrams?.rendered ?? '–')),
-	'warm: 0',
-	[warmEdit, warmFact].every((b) => b.diagrams?.rendered === 0),
-);
-if (cold.diagrams?.msPerDiagram !== undefined)
-	row(
-		'time per diagram, cold (browser up)',
-		`${cold.diagrams.msPerDiagram} ms (browser start ${cold.diagrams.browserStartS} s)`,
-		'≤ 50 ms (#12)',
-		cold.diagrams.msPerDiagram <= 50,
-	);
-row('page HTML, median / max', `${kb(html.median)} / ${kb(html.max)}`, 'max < 40 KB (#12)', html.max < 40 * 1024);
-for (const [label, w] of Object.entries(weights)) row(`JS + CSS gzip: ${label}`, `${kb(w.jsGzip)} + ${kb(w.cssGzip)}`);
-row('JS per page, gzip, max of the above', `${kb(jsMax)} (${jsMaxPage.split(' (')[0]})`, '≤ 4 KB', jsMax <= 4 * 1024);
-row(
-	'CSS per page, gzip, max of the above',
-	`${kb(cssMax)} (${cssMaxPage.split(' (')[0]})`,
-	'< 10 KB (#12)',
-	cssMax < 10 * 1024,
-);
-const outputBytes = folderBytes(out);
-row('total output', mb(outputBytes));
-if (extras.searchIndexBytes !== undefined) row('search index', mb(extras.searchIndexBytes));
-if (extras.precacheBytes !== undefined)
-	row(
-		'offline precache',
-		`${mb(extras.precacheBytes)}, ${extras.precacheFiles} files`,
-		'≤ 30 MB',
-		extras.precacheBytes <= 30 * 1024 ** 2,
-	);
-if (extras.searchColdMs !== undefined)
-	row('search, first result, cold', ms(extras.searchColdMs), '≤ 300 ms', extras.searchColdMs <= 300);
-if (extras.searchWarmMs !== undefined)
-	row('search, first result, warm', ms(extras.searchWarmMs), '≤ 100 ms', extras.searchWarmMs <= 100);
+finish(stopped ? 130 : 0);
 
-const results = {
-	date: startedAt.toISOString(),
-	pages,
-	format,
-	machine: {
-		cpus: os.cpus().length,
-		model: os.cpus()[0]?.model ?? 'unknown',
-		memoryGB: Math.round(os.totalmem() / GB),
-		node: process.version,
-	},
-	// Other work on the machine moves every figure: the load average when the run started and ended.
-	load: { start: loadStart, end: loadEnd },
-	corpus: {
-		documents: corpus.docs.length,
-		md: corpus.counts.md,
-		mdx: corpus.counts.mdx,
-		diagrams: corpus.diagrams,
-		taskLists: corpus.docs.filter((d) => d.taskList).length,
-		cards: corpus.cards.length,
-		editedDocument: edited.file,
-		changedFact: {
-			key: corpus.changedFact.path.join('.'),
-			from: corpus.changedFact.value,
-			to: corpus.changedFact.value + 1,
-			usedBy: corpus.docs.filter((d) => d.usesChangedFact).length,
+/** Prints the table of what was measured, keeps the JSON, and exits. */
+function finish(code: number): never {
+	const loadEnd = load();
+	const results = report(loadEnd);
+	// Kept, never overwritten: the stem is new for every run.
+	const json = `${JSON.stringify(results, null, 2)}\n`;
+	fs.writeFileSync(`${stem}.json`, json, { flag: 'wx' });
+	console.log(`\nbench: figures written to ${path.relative(packageRoot, stem)}.json (logs beside it)`);
+	if (values.json) {
+		fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
+		fs.writeFileSync(values.json, json);
+		console.log(`bench: and to ${values.json}`);
+	}
+	if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
+	process.exit(code);
+}
+
+function report(loadEnd: number[]) {
+	const cold = builds.cold;
+	const warmEdit = builds['warm-edit'];
+	const warmFact = builds['warm-fact'];
+	const ran = BUILDS.flatMap((name) => (builds[name] ? [builds[name]] : []));
+
+	// Targets: issue #21 "Done when". Its cold target is for 1000 documents; above that, growth must stay linear (at
+	// most 11x the 1000-document time at 10,000), measured against the newest kept 1000-document run of the format.
+	const reference = pages > 1000 ? newestRun(1000, format) : undefined;
+	const coldTarget =
+		pages <= 1000
+			? { ms: 25_000, text: '≤ 25 s' }
+			: reference
+				? {
+						ms: ((reference.ms * pages) / 1000) * 1.1,
+						text: `≤ ${((1.1 * pages) / 1000).toFixed(0)}× 1000-doc run (${s(reference.ms)})`,
+					}
+				: { ms: 25_000 * 1.1 * (pages / 1000), text: `≤ ${s(25_000 * 1.1 * (pages / 1000))}` };
+	const rssTarget = pages <= 1000 ? 1.5 * GB : 3 * GB;
+	const peakRss = Math.max(0, ...ran.map((b) => b.peakRssBytes));
+
+	interface Row {
+		figure: string;
+		value: string;
+		target: string;
+		ok?: boolean;
+	}
+	const table: Row[] = [];
+	const row = (figure: string, value: string, target = '', ok?: boolean) =>
+		table.push({ figure, value, target, ...(ok === undefined ? {} : { ok }) });
+	const three = (f: (b: Build) => string) => BUILDS.map((n) => (builds[n] ? f(builds[n]) : 'not run')).join(' / ');
+	const warm = (b: Build | undefined, label: string, factor: number) =>
+		b && cold
+			? row(
+					label,
+					`${s(b.wallMs)} (${(b.wallMs / cold.wallMs).toFixed(2)}× cold)`,
+					`≤ ${factor}× cold`,
+					b.wallMs <= factor * cold.wallMs,
+				)
+			: row(label, 'not run', `≤ ${factor}× cold`);
+
+	if (cold) {
+		row('cold build, wall', s(cold.wallMs), coldTarget.text, cold.wallMs <= coldTarget.ms);
+		row('cold build, CPU (user + system)', s(cold.cpuMs));
+	} else row('cold build, wall', 'not run', coldTarget.text);
+	warm(warmEdit, 'warm after one-line edit, wall', 0.2);
+	warm(warmFact, 'warm after fact change, wall', 0.5);
+	row('CPU, warm edit / warm fact', [warmEdit, warmFact].map((b) => (b ? s(b.cpuMs) : 'not run')).join(' / '));
+	if (ran.length) {
+		row(
+			'peak tree RSS, cold / edit / fact',
+			three((b) => gb(b.peakRssBytes)),
+			`≤ ${gb(rssTarget)}`,
+			peakRss <= rssTarget,
+		);
+		for (const phase of PHASES)
+			row(
+				`phase: ${phase}`,
+				three((b) => (b.phases[phase] === null ? '–' : s(b.phases[phase]!))),
+			);
+	}
+	// "N documents passed the content checks in S s (B commands checked in M ms)": the parsers' cost (issue #18).
+	const commandLine = cold && /\((\d+) commands checked in (\d+) ms\)/.exec(cold.output);
+	if (commandLine) {
+		const [blocks, ms] = [Number(commandLine[1]), Number(commandLine[2])];
+		row('command checks (parsers), cold', `${blocks} blocks in ${s(ms)} (${(ms / blocks).toFixed(2)} ms each)`);
+	}
+	if (ran.length) {
+		const warmRuns = [warmEdit, warmFact].filter((b) => b !== undefined);
+		row(
+			'diagrams rendered, cold / edit / fact',
+			three((b) => String(b.diagrams?.rendered ?? '–')),
+			'warm: 0',
+			warmRuns.length ? warmRuns.every((b) => b.diagrams?.rendered === 0) : undefined,
+		);
+	}
+	if (cold?.diagrams?.msPerDiagram !== undefined)
+		row(
+			'time per diagram, cold (browser up)',
+			`${cold.diagrams.msPerDiagram} ms (browser start ${cold.diagrams.browserStartS} s)`,
+			'≤ 50 ms (#12)',
+			cold.diagrams.msPerDiagram <= 50,
+		);
+	if (site) {
+		const { html, weights, outputBytes } = site;
+		row('page HTML, median / max', `${kb(html.median)} / ${kb(html.max)}`, 'max < 40 KB (#12)', html.max < 40 * 1024);
+		for (const [label, w] of Object.entries(weights))
+			row(`JS + CSS gzip: ${label}`, `${kb(w.jsGzip)} + ${kb(w.cssGzip)}`);
+		const heaviest = (key: 'jsGzip' | 'cssGzip') =>
+			Object.entries(weights).reduce<[string, number]>((a, [l, w]) => (w[key] > a[1] ? [l, w[key]] : a), ['', 0]);
+		const [jsMaxPage, jsMax] = heaviest('jsGzip');
+		const [cssMaxPage, cssMax] = heaviest('cssGzip');
+		row(
+			'JS per page, gzip, max of the above',
+			`${kb(jsMax)} (${jsMaxPage.split(' (')[0]})`,
+			'≤ 4 KB',
+			jsMax <= 4 * 1024,
+		);
+		row(
+			'CSS per page, gzip, max of the above',
+			`${kb(cssMax)} (${cssMaxPage.split(' (')[0]})`,
+			'< 10 KB (#12)',
+			cssMax < 10 * 1024,
+		);
+		row('total output', mb(outputBytes));
+	}
+	if (extras.searchIndexBytes !== undefined) row('search index', mb(extras.searchIndexBytes));
+	if (extras.precacheBytes !== undefined)
+		row(
+			'offline precache',
+			`${mb(extras.precacheBytes)}, ${extras.precacheFiles} files`,
+			'≤ 30 MB',
+			extras.precacheBytes <= 30 * 1024 ** 2,
+		);
+	if (extras.searchColdMs !== undefined)
+		row('search, first result, cold', ms(extras.searchColdMs), '≤ 300 ms', extras.searchColdMs <= 300);
+	if (extras.searchWarmMs !== undefined)
+		row('search, first result, warm', ms(extras.searchWarmMs), '≤ 100 ms', extras.searchWarmMs <= 100);
+
+	const changedFact = {
+		key: corpus.changedFact.path.join('.'),
+		from: corpus.changedFact.value,
+		to: corpus.changedFact.value + 1,
+		usedBy: corpus.docs.filter((d) => d.usesChangedFact).length,
+	};
+	const results = {
+		date: startedAt.toISOString(),
+		pages,
+		format,
+		...(stopped ? { stopped } : {}),
+		machine: {
+			cpus: os.cpus().length,
+			model: os.cpus()[0]?.model ?? 'unknown',
+			memoryGB: Math.round(os.totalmem() / GB),
+			node: process.version,
 		},
-	},
-	builds: Object.fromEntries(
-		(
-			[
-				['cold', cold],
-				['warmEdit', warmEdit],
-				['warmFact', warmFact],
-			] as const
-		).map(([name, b]) => [
-			name,
-			{
-				wallMs: Math.round(b.wallMs),
-				cpuMs: Math.round(b.cpuMs),
-				peakRssBytes: b.peakRssBytes,
-				load: b.load,
-				diagrams: b.diagrams,
-				phasesMs: Object.fromEntries(PHASES.map((p) => [p, b.phases[p] === null ? null : Math.round(b.phases[p]!)])),
-				log: path.relative(packageRoot, `${stem}.${name.replace(/[A-Z]/, (c) => `-${c.toLowerCase()}`)}.log`),
-			},
-		]),
-	),
-	phaseNotes: PHASE_NOTES,
-	commandChecks: commandLine ? { blocks: Number(commandLine[1]), ms: Number(commandLine[2]) } : null,
-	pageHtmlBytes: html,
-	pageLoads: weights,
-	outputBytes,
-	...extras,
-	table,
-};
+		// Other work on the machine moves every figure: the load average when the run started and ended.
+		load: { start: loadStart, end: loadEnd },
+		corpus: {
+			documents: corpus.docs.length,
+			md: corpus.counts.md,
+			mdx: corpus.counts.mdx,
+			diagrams: corpus.diagrams,
+			taskLists: corpus.docs.filter((d) => d.taskList).length,
+			cards: corpus.cards.length,
+			editedDocument: edited.file,
+			changedFact,
+		},
+		builds: Object.fromEntries(
+			BUILDS.flatMap((name) => {
+				const b = builds[name];
+				if (!b) return [];
+				const phasesMs = Object.fromEntries(
+					PHASES.map((p) => [p, b.phases[p] === null ? null : Math.round(b.phases[p]!)]),
+				);
+				return [
+					[
+						name,
+						{
+							wallMs: Math.round(b.wallMs),
+							cpuMs: Math.round(b.cpuMs),
+							peakRssBytes: b.peakRssBytes,
+							load: b.load,
+							diagrams: b.diagrams,
+							phasesMs,
+							log: path.relative(packageRoot, `${stem}.${name}.log`),
+						},
+					],
+				];
+			}),
+		),
+		phaseNotes: PHASE_NOTES,
+		commandChecks: commandLine ? { blocks: Number(commandLine[1]), ms: Number(commandLine[2]) } : null,
+		...(site ? { pageHtmlBytes: site.html, pageLoads: site.weights, outputBytes: site.outputBytes } : {}),
+		...extras,
+		table,
+	};
 
-const width = (key: 'figure' | 'value' | 'target') => Math.max(key.length, ...table.map((r) => r[key].length));
-const [wf, wv, wt] = [width('figure'), width('value'), width('target')];
-const line = (f: string, v: string, t: string, o: string) =>
-	`| ${f.padEnd(wf)} | ${v.padEnd(wv)} | ${t.padEnd(wt)} | ${o.padEnd(6)} |`;
-const { md, mdx } = corpus.counts;
-const { machine } = results;
-const fact = results.corpus.changedFact;
-console.log(
-	[
-		'',
-		`Opsbook benchmark, ${results.date}: ${pages} documents + alert entries (${format}: ${md} .md, ${mdx} .mdx), ` +
-			`${corpus.diagrams} diagrams, ${corpus.cards.length} cards`,
-		`${machine.cpus} cores (${machine.model}), ${machine.memoryGB} GB, Node ${process.version}; ` +
-			`load average (1, 5, 15 min) ${loadStart.join(' ')} at start, ${loadEnd.join(' ')} at end`,
-		`warm edit: one line added to ${edited.file}; ` +
-			`warm fact: ${fact.key} ${fact.from} → ${fact.to} (used by ${fact.usedBy} documents)`,
-		'',
-		line('figure', 'value', 'target', ''),
-		line('-'.repeat(wf), '-'.repeat(wv), '-'.repeat(wt), '------'),
-		...table.map((r) => line(r.figure, r.value, r.target, r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED')),
-		'',
-		'phases (cold / warm edit / warm fact), from the build logs:',
-		...PHASES.map((p) => `  ${p}: ${PHASE_NOTES[p]}`),
-	].join('\n'),
-);
-
-// Kept, never overwritten: the stem is new for every run.
-const json = `${JSON.stringify(results, null, 2)}\n`;
-fs.writeFileSync(`${stem}.json`, json, { flag: 'wx' });
-console.log(`\nbench: figures written to ${path.relative(packageRoot, stem)}.json (logs beside it)`);
-if (values.json) {
-	fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
-	fs.writeFileSync(values.json, json);
-	console.log(`bench: and to ${values.json}`);
+	const width = (key: 'figure' | 'value' | 'target') => Math.max(key.length, ...table.map((r) => r[key].length));
+	const [wf, wv, wt] = [width('figure'), width('value'), width('target')];
+	const line = (f: string, v: string, t: string, o: string) =>
+		`| ${f.padEnd(wf)} | ${v.padEnd(wv)} | ${t.padEnd(wt)} | ${o.padEnd(6)} |`;
+	const { md, mdx } = corpus.counts;
+	const { machine } = results;
+	console.log(
+		[
+			'',
+			`Opsbook benchmark, ${results.date}: ${pages} documents + alert entries (${format}: ${md} .md, ${mdx} .mdx), ` +
+				`${corpus.diagrams} diagrams, ${corpus.cards.length} cards`,
+			`${machine.cpus} cores (${machine.model}), ${machine.memoryGB} GB, Node ${process.version}; ` +
+				`load average (1, 5, 15 min) ${loadStart.join(' ')} at start, ${loadEnd.join(' ')} at end`,
+			`warm edit: one line added to ${edited.file}; ` +
+				`warm fact: ${changedFact.key} ${changedFact.from} → ${changedFact.to} (used by ${changedFact.usedBy} documents)`,
+			...(stopped ? [`STOPPED (${stopped}): the builds after it did not run`] : []),
+			'',
+			line('figure', 'value', 'target', ''),
+			line('-'.repeat(wf), '-'.repeat(wv), '-'.repeat(wt), '------'),
+			...table.map((r) => line(r.figure, r.value, r.target, r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED')),
+			'',
+			'phases (cold / warm edit / warm fact), from the build logs:',
+			...PHASES.map((p) => `  ${p}: ${PHASE_NOTES[p]}`),
+		].join('\n'),
+	);
+	return results;
 }
-if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
 
 /** The newest kept run of `pages` documents in `format`: its cold wall time. */
 function newestRun(runPages: number, runFormat: CorpusFormat): { ms: number; file: string } | undefined {
@@ -387,9 +454,10 @@ function newestRun(runPages: number, runFormat: CorpusFormat): { ms: number; fil
 		.sort();
 	for (const file of kept.reverse()) {
 		try {
-			const ms = (
-				JSON.parse(fs.readFileSync(path.join(runsDir, file), 'utf8')) as { builds?: { cold?: { wallMs?: number } } }
-			).builds?.cold?.wallMs;
+			const run = JSON.parse(fs.readFileSync(path.join(runsDir, file), 'utf8')) as {
+				builds?: { cold?: { wallMs?: number } };
+			};
+			const ms = run.builds?.cold?.wallMs;
 			if (typeof ms === 'number') return { ms, file };
 		} catch {
 			// A run cut short mid-write: try the one before.
@@ -412,7 +480,4 @@ function mb(bytes: number): string {
 }
 function gb(bytes: number): string {
 	return `${(bytes / GB).toFixed(2)} GB`;
-}
-function ratio(b: Build, base: Build): string {
-	return (b.wallMs / base.wallMs).toFixed(2);
 }
