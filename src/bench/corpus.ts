@@ -132,7 +132,8 @@ export function buildCorpus(
 		const link = (n: number) => `/${ids[(i + n) % ids.length]}/`;
 		const hasDiagram = i % diagramEvery === 0;
 		// One document in four has no task list: pages without a checklist load less JavaScript, and both are measured.
-		const hasTaskList = i % 4 !== 3;
+		// Shifted every ten documents, so that some documents with a diagram have none either.
+		const hasTaskList = (i + Math.floor(i / 10)) % 4 !== 3;
 		const usesChangedFact = i % CHANGED_FACT_EVERY === CHANGED_FACT_OFFSET;
 		if (hasDiagram) diagrams++;
 		const fact = () => (limitKeys.length ? `{facts.limits.${pick(limitKeys)}}` : '{facts.site.title}');

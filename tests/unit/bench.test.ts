@@ -35,6 +35,9 @@ test('each format has the requested mix of .md and .mdx', () => {
 		const docs = mixed.filter((d) => d.format === format);
 		assert.ok(docs.some((d) => d.diagram) && docs.some((d) => d.taskList) && docs.some((d) => d.usesChangedFact));
 	}
+	// A page with a diagram and no checklist exists, so the JS a diagram page loads is measured on its own.
+	assert.ok(mixed.some((d) => d.diagram && !d.taskList));
+	assert.equal(mixed.filter((d) => d.taskList).length, 225);
 });
 
 test('documents have the runbook shape, and only .mdx places components', () => {
