@@ -1,8 +1,9 @@
 /**
  * Measuring a child process tree on Linux: wall time, CPU time (user + system of the whole tree, from the kernel's
- * accounting of waited-for children) and peak resident memory (sum over the tree, sampled every 50 ms).
+ * accounting of waited-for children) and peak resident memory (sum over the tree, sampled every 50 ms). Each line of
+ * output is stamped with the time it arrived: Astro's log stamps only whole seconds, too coarse for phases of 1-3 s.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -13,7 +14,14 @@ export interface RunResult {
 	cpuMs: number;
 	peakRssBytes: number;
 	output: string;
+	/** The output again, each line prefixed with its arrival time in seconds since the start (src/bench/phases.ts). */
+	timedOutput: string;
 }
+
+/** `  12.345 | text`: the form parseTimedLog() reads. */
+export const timedLine = (ms: number, text: string) => `${(ms / 1000).toFixed(3).padStart(8)} | ${text}`;
+
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** User + system time of every child this process has waited for (fields cutime, cstime of /proc/self/stat). */
 function childrenCpuMs(): number {
@@ -41,24 +49,45 @@ function treeRss(pid: number): number {
 	return total;
 }
 
-export function runMeasured(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+/** `spawned` hands the child to the caller, which may stop it (the benchmark does on Ctrl-C). */
+export function runMeasured(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	spawned?: (child: ChildProcess) => void,
+): Promise<RunResult> {
 	return new Promise((resolve) => {
 		const cpuBefore = childrenCpuMs();
 		const started = performance.now();
 		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		spawned?.(child);
 		let output = '';
-		child.stdout.on('data', (d) => (output += d));
-		child.stderr.on('data', (d) => (output += d));
+		let partial = '';
+		const timed: string[] = [];
+		// Writes to a pipe are synchronous in Node on Linux, so a line arrives when the build logs it.
+		const onData = (text: string) => {
+			output += text;
+			const lines = (partial + text).split('\n');
+			partial = lines.pop()!;
+			const ms = performance.now() - started;
+			for (const line of lines) timed.push(timedLine(ms, stripAnsi(line)));
+		};
+		// Decoded as a stream: a chunk may end inside a multi-byte character ("✓", "├─").
+		child.stdout.setEncoding('utf8').on('data', onData);
+		child.stderr.setEncoding('utf8').on('data', onData);
 		let peak = 0;
 		const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 50);
 		child.on('close', (status) => {
 			clearInterval(timer);
+			const wallMs = performance.now() - started;
+			if (partial) timed.push(timedLine(wallMs, stripAnsi(partial)));
 			resolve({
 				status,
-				wallMs: performance.now() - started,
+				wallMs,
 				cpuMs: childrenCpuMs() - cpuBefore,
 				peakRssBytes: peak,
-				output: output.replace(/\u001b\[[0-9;]*m/g, ''),
+				output: stripAnsi(output),
+				timedOutput: `${timed.join('\n')}\n`,
 			});
 		});
 	});
