@@ -1,15 +1,20 @@
 import { defineCollection } from 'astro:content';
 import config from 'virtual:opsbook/config';
+import facts from 'virtual:opsbook/facts';
 import { glob } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { docDataSchema } from './core/document-schema.ts';
 import { docsLoader } from './core/docs-loader.ts';
+import { factsUsedBy } from './facts/facts-used.ts';
 import { cardSchema } from './cards/schema.ts';
 import { RECORD_COLLECTIONS, type RecordCollection } from './records/schema.ts';
 import { recordLoader } from './records/record-loader.ts';
 
 // Every .md and .mdx document of the content folder, whatever tool it was written for (src/core/docs-loader.ts).
-const docs = defineCollection({ loader: docsLoader(config), schema: docDataSchema });
+const docs = defineCollection({
+	loader: docsLoader(config, { factsUsedBy: (source) => factsUsedBy(facts, source) }),
+	schema: docDataSchema,
+});
 
 // Quick-reference cards (content/cards/<id>.mdx): printed summaries of a document; the id is the file name.
 const cards = defineCollection({

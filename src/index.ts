@@ -15,7 +15,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import mdx from '@astrojs/mdx';
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { parseOpsbookConfig, resolveConfig, type OpsbookUserConfig, type ResolvedConfig } from './core/config.ts';
-import { packageRoot } from './core/package.ts';
+import { packageRoot, packageVersion } from './core/package.ts';
 import { rehypeSanitize } from './core/sanitize.ts';
 import { remarkNormalizeNewlines } from './core/text-input.ts';
 import { virtualConfig } from './core/virtual-config.ts';
@@ -38,7 +38,7 @@ import {
 import { remarkFacts } from './facts/remark-facts.ts';
 import { shellRoutes, shellRehypePlugins } from './shell/index.ts';
 import { checkContentStep, linkCheckStep } from './quality/index.ts';
-import { diagramsSetup, remarkDiagramsFor } from './diagrams/index.ts';
+import { diagramRendererParts, diagramsSetup, remarkDiagramsFor } from './diagrams/index.ts';
 import { searchIndexStep, searchRoutes } from './search/index.ts';
 import { cardPdfStep, cardRoutes } from './cards/index.ts';
 import { rehypeTaskListsFor } from './checklists/index.ts';
@@ -72,6 +72,8 @@ export function opsbook(userConfig: OpsbookUserConfig = {}): OpsbookIntegration 
 			'astro:config:setup': async ({ config: astro, command, updateConfig, injectRoute, addWatchFile, logger }) => {
 				resolved = resolveConfig(config, { root: fileURLToPath(astro.root), outDir: fileURLToPath(astro.outDir) });
 				const site = resolved;
+				const diagrams = diagramRendererParts();
+				site.renderVersion = [packageVersion, diagrams.mermaidVersion, diagrams.rendererVersion].join('/');
 				// facts.yaml is read once per build: the checks, the Markdown plugins, the pages and the search step share it.
 				const loaded = loadFacts(site.contentDir);
 				const facts = siteFacts(loaded, site);

@@ -199,6 +199,11 @@ export interface ResolvedConfig {
 	precacheBudgetBytes: number;
 	/** Card PDFs need a browser and take seconds; OPSBOOK_CARD_PDFS=off skips them for quick local builds. */
 	cardPdfs: boolean;
+	/**
+	 * What renders a document (Opsbook's version, Mermaid's and the diagram renderer's), part of every document's cache
+	 * digest: a new renderer re-renders everything. Set by the integration; empty until then.
+	 */
+	renderVersion: string;
 	/** Which version of the content this build shows (commit + build time), the same on every page of one build. */
 	stamp: ContentStamp;
 }
@@ -268,6 +273,7 @@ export function resolveConfig(
 		precacheBudgetBytes: Math.round(config.precacheBudgetMB * 1024 * 1024),
 		cardPdfs: config.features.cards && env.cardPdfs !== false,
 		stamp: contentStampFor(root),
+		renderVersion: '',
 	};
 }
 

@@ -20,3 +20,8 @@ function findPackageRoot(from: string): string {
 }
 
 export const packageRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** Opsbook's own version (package.json), for cache keys. */
+export const packageVersion = (
+	JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }
+).version;

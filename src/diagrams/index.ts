@@ -4,6 +4,7 @@ import { diagramCacheDir } from './cache.ts';
 import { remarkDiagrams } from './remark-diagrams.ts';
 
 export { diagramsSetup } from './integration.ts';
+export { keyParts as diagramRendererParts } from './renderer.ts';
 export { remarkDiagrams } from './remark-diagrams.ts';
 
 export function remarkDiagramsFor(site: ResolvedConfig): [typeof remarkDiagrams, { cacheDir: string; base: string }] {
