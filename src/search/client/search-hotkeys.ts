@@ -20,8 +20,10 @@ function openSearch(input: HTMLInputElement): void {
 		input.setAttribute('role', 'combobox');
 		input.setAttribute('aria-expanded', 'false');
 	}
+	// The search page's own box shows its results in the page, whichever script attaches it first.
+	const inline = input.closest('[data-search-form="page"]') !== null;
 	import('./search-ui.ts').then(
-		(ui) => ui.attach(input),
+		(ui) => ui.attach(input, { inline }),
 		(error: unknown) => console.error('Search could not load', error),
 	);
 }
