@@ -25,6 +25,7 @@ import { folderBytes } from '../core/site-files.ts';
 import { loadFacts } from '../facts/facts.ts';
 import { packageRoot } from '../core/package.ts';
 import { benchExtras, type Extras } from './extras.ts';
+import { measureDevReload, type DevReload } from './dev-reload.ts';
 
 const USAGE = `usage: npm run bench -- [--pages N] [--format md|mdx|mixed] [--json <file>] [--keep] [--no-search]
 
@@ -43,6 +44,7 @@ line stamped with its arrival time in seconds).
   --json <file>   also write the figures to this file
   --keep          keep the generated project after the run
   --no-search     skip timing search in Chromium
+  --no-dev        skip timing page reloads under opsbook dev
   --help          show this text`;
 
 const { values } = parseArgs({
@@ -52,6 +54,7 @@ const { values } = parseArgs({
 		json: { type: 'string' },
 		keep: { type: 'boolean', default: false },
 		'no-search': { type: 'boolean', default: false },
+		'no-dev': { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false },
 	},
 });
@@ -109,6 +112,7 @@ let site:
 	| { html: { median: number; max: number }; weights: Record<string, PageWeight>; outputBytes: number }
 	| undefined;
 let extras: Extras = {};
+let devReload: DevReload | undefined;
 
 interface Build extends RunResult {
 	phases: PhaseTimes;
@@ -218,6 +222,15 @@ if (!stopped) {
 	const factsFile = path.join(corpusDir, 'facts.yaml');
 	fs.writeFileSync(factsFile, changedFactsYaml(fs.readFileSync(factsFile, 'utf8'), corpus));
 	await build('warm-fact');
+}
+// Authoring: a document saved under `opsbook dev`, to its new line on the page.
+if (!stopped && !values['no-dev']) {
+	console.log('bench: opsbook dev, page reload after a save ...');
+	try {
+		devReload = await measureDevReload(work, path.join(corpusDir, edited.file), edited.id);
+	} catch (error) {
+		console.error(`bench: the dev reload could not be measured: ${(error as Error).message.slice(0, 2000)}`);
+	}
 }
 finish(stopped ? 130 : 0);
 
@@ -352,6 +365,17 @@ function report(loadEnd: number[]) {
 			'≤ 30 MB',
 			extras.precacheBytes <= 30 * 1024 ** 2,
 		);
+	if (devReload) {
+		const sorted = [...devReload.reloadsMs].sort((a, b) => a - b);
+		const median = sorted[Math.floor(sorted.length / 2)]!;
+		row(
+			'opsbook dev: save to page updated, median (runs)',
+			`${ms(median)} (${devReload.reloadsMs.map(ms).join(', ')})`,
+			'≤ 1 s (#20)',
+			median <= 1000,
+		);
+		row('opsbook dev: start to first page', s(devReload.startMs));
+	}
 	if (extras.searchColdMs !== undefined)
 		row('search, first result, cold', ms(extras.searchColdMs), '≤ 300 ms', extras.searchColdMs <= 300);
 	if (extras.searchWarmMs !== undefined)
@@ -413,6 +437,7 @@ function report(loadEnd: number[]) {
 		commandChecks: commandLine ? { blocks: Number(commandLine[1]), ms: Number(commandLine[2]) } : null,
 		...(site ? { pageHtmlBytes: site.html, pageLoads: site.weights, outputBytes: site.outputBytes } : {}),
 		...extras,
+		...(devReload ? { devReload } : {}),
 		table,
 	};
 
