@@ -87,7 +87,15 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 				generateDigest: (data) =>
 					ctx.generateDigest(typeof data === 'string' ? `${data}\n${salt}\n${options.factsUsedBy(data)}` : data),
 				parseData: (props) => {
-					const doc = lookup(props.filePath ?? '');
+					const file = props.filePath ?? '';
+					let doc = lookup(file);
+					// Under `opsbook dev` the glob loader re-reads only the file that changed, without calling load(): when
+					// its front matter is not the one read at load() (or the file is new), every document is read again,
+					// as its title, defaults and links may have changed the others' too.
+					if (file && (!doc || !readText(file).includes(doc.source.frontmatter))) {
+						byFile = new Map(read().all.map((d) => [d.doc.file, d]));
+						doc = lookup(file);
+					}
 					return ctx.parseData({ ...props, data: (doc ? doc.normalized.data : props.data) as typeof props.data });
 				},
 			});

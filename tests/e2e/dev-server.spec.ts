@@ -61,3 +61,22 @@ test('an edit to facts.yaml under opsbook dev shows on the next load, without a 
 		await expect(page.locator('main')).toContainText('Uploads are limited to 40 MB.', { timeout: 1000 });
 	}).toPass({ timeout: 120_000, intervals: [1000] });
 });
+
+test('under opsbook dev, an edit to a document shows on the page: its text and its front matter', async ({ page }) => {
+	const { project, contentDir } = copyFixture('minimal');
+	const url = await startDev(project);
+	await page.goto(`${url}runbooks/deploy/`);
+	const file = path.join(contentDir, 'runbooks', 'deploy.mdx');
+	const text = fs.readFileSync(file, 'utf8');
+	const title = /^title: (.*)$/m.exec(text)![1]!;
+	await expect(page.locator('h1')).toHaveText(title);
+	fs.writeFileSync(
+		file,
+		text.replace(/^title: .*$/m, 'title: Deploy the fixture, edited').replace('Uploads are', 'Edited: uploads are'),
+	);
+	await expect(async () => {
+		await page.goto(`${url}runbooks/deploy/`);
+		await expect(page.locator('main')).toContainText('Edited: uploads are', { timeout: 1000 });
+		await expect(page.locator('h1')).toHaveText('Deploy the fixture, edited', { timeout: 1000 });
+	}).toPass({ timeout: 60_000, intervals: [1000] });
+});
