@@ -1,15 +1,21 @@
 import { defineCollection } from 'astro:content';
 import config from 'virtual:opsbook/config';
+import facts from 'virtual:opsbook/facts';
 import { glob } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { docDataSchema } from './core/document-schema.ts';
 import { docsLoader } from './core/docs-loader.ts';
+import { staticComponents } from './facts/index.ts';
 import { cardSchema } from './cards/schema.ts';
 import { RECORD_COLLECTIONS, type RecordCollection } from './records/schema.ts';
 import { recordLoader } from './records/record-loader.ts';
 
 // Every .md and .mdx document of the content folder, whatever tool it was written for (src/core/docs-loader.ts).
-const docs = defineCollection({ loader: docsLoader(config), schema: docDataSchema });
+// MDX that uses only fact references and these components is rendered as Markdown, with the facts pages read.
+const docs = defineCollection({
+	loader: docsLoader(config, { components: staticComponents(facts), renderInputs: facts }),
+	schema: docDataSchema,
+});
 
 // Quick-reference cards (content/cards/<id>.mdx): printed summaries of a document; the id is the file name.
 const cards = defineCollection({

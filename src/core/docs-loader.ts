@@ -3,14 +3,21 @@
  * entry's id and data taken from loadSiteDocuments (src/core/site-documents.ts), the same reading the content check
  * made. Front matter written for Hugo, MkDocs or Docusaurus reaches the collection already mapped; drafts and the
  * folders of other collections (cards, records) are never read.
+ *
+ * In a build, an .mdx document that uses MDX only for fact references and the static components
+ * (src/core/simple-mdx.ts) is rendered here by the Markdown pipeline and stored with its HTML, like a .md page:
+ * cached by its digest, so a warm build renders only what changed, and no Vite module per page (issue #21: at 1000
+ * MDX documents, bundling those modules was 34 s of a 52 s build). Other .mdx documents (imports, other JSX) stay MDX.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ResolvedConfig } from './config.ts';
+import { outline } from './markdown-outline.ts';
+import { fillBlocks, simpleMdx, type StaticComponent } from './simple-mdx.ts';
 import { loadSiteDocuments, type SiteDocument } from './site-documents.ts';
 import { escapeGlob, RESERVED_FOLDERS } from './sources.ts';
 import { readText } from './text-input.ts';
@@ -20,7 +27,26 @@ type SiteConfig = Pick<
 	'contentDir' | 'kinds' | 'defaults' | 'folders' | 'exclude' | 'profile' | 'base' | 'extraFields'
 >;
 
-export function docsLoader(config: SiteConfig): Loader {
+export interface DocsLoaderOptions {
+	/**
+	 * Components an MDX document may use without MDX, as functions of their props returning HTML (Contacts,
+	 * SeverityMatrix; src/facts/components-html.ts). Without them every .mdx document is compiled as MDX.
+	 */
+	components?: Record<string, StaticComponent>;
+	/** What else rendered pages depend on, hashed into every digest: the facts as the pages see them. */
+	renderInputs?: unknown;
+}
+
+type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
+type RenderFunction = (entry: {
+	id: string;
+	data: Record<string, unknown>;
+	body: string;
+	filePath: string;
+	digest: string | number;
+}) => Promise<NonNullable<StoredEntry['rendered']>>;
+
+export function docsLoader(config: SiteConfig, options: DocsLoaderOptions = {}): Loader {
 	const read = () => loadSiteDocuments(config.contentDir, config);
 	const first = read();
 	const drafts = first.all.filter((d) => d.normalized.draft).map((d) => `!${escapeGlob(d.doc.rel)}`);
@@ -44,9 +70,10 @@ export function docsLoader(config: SiteConfig): Loader {
 			const site = read();
 			byFile = new Map(site.all.map((d) => [d.doc.file, d]));
 			// A page depends on more than its file: folder defaults, category files and kinds (its data), facts.yaml and
-			// the other files (a .md page is rendered once and cached: its facts, and links resolved against the other
+			// the other files (a page is rendered once and cached: its facts, and links resolved against the other
 			// files and their headings). Any change to those re-reads every entry; rendering 110 Markdown pages takes
-			// about a second.
+			// about a second. Of the other files, only what links read counts (src/byo/links.ts, buildLinkIndex: ids,
+			// former names, folders, heading anchors), not their text: a prose edit re-renders one page, not 1000.
 			const hash = createHash('sha256');
 			hash.update(
 				JSON.stringify([
@@ -62,17 +89,134 @@ export function docsLoader(config: SiteConfig): Loader {
 			const folderFiles = [...site.inventory.defaultsFiles.values(), ...site.inventory.categoryFiles.values()];
 			for (const file of [...folderFiles, ...(fs.existsSync(factsFile) ? [factsFile] : [])])
 				hash.update(readText(file));
-			for (const d of site.all) hash.update(`${d.doc.rel}\0${d.source.body}\0`);
+			for (const d of site.all) {
+				const headings = outline(d.source.body).map((h) => h.text);
+				const folder = d.normalized.data.source.folder;
+				hash.update(JSON.stringify([d.doc.rel, d.id, d.normalized.draft, d.redirects, folder, headings]));
+			}
 			for (const a of site.inventory.attachments) hash.update(`${a.rel}\0`);
+			// The facts as pages see them (the public edition's redacted copy shares the cache folder) and the static
+			// components' markup, through their output: a page rendered once must not outlive either.
+			hash.update(JSON.stringify(options.renderInputs ?? null));
+			for (const [name, component] of Object.entries(options.components ?? {})) {
+				hash.update(`${name}\0${outputOf(component)}\0`);
+			}
 			const salt = hash.digest('hex');
-			return inner.load({
+			// The front matter as written, by file: the Markdown renderer gets what glob() gives it for a .md file.
+			const written = new Map<string, Record<string, unknown>>();
+			// Builds only. Under `opsbook dev` (a watcher), a facts.yaml edit restarts the server but Astro does not sync
+			// the content layer again (it keeps the first sync's settings and Markdown pipeline), so HTML stored here would
+			// keep the old facts, as .md pages do; an MDX module is compiled again with the new ones.
+			const simple = options.components && !ctx.watcher ? simpleMdxStore(ctx, options.components, written) : undefined;
+			await inner.load({
 				...ctx,
+				store: simple?.store ?? ctx.store,
 				generateDigest: (data) => ctx.generateDigest(typeof data === 'string' ? `${data}\n${salt}` : data),
 				parseData: (props) => {
+					if (props.filePath) written.set(props.filePath, props.data);
 					const doc = lookup(props.filePath ?? '');
 					return ctx.parseData({ ...props, data: (doc ? doc.normalized.data : props.data) as typeof props.data });
 				},
 			});
+			// Content modules are listed once load() returns: every render must be stored by then.
+			await simple?.done();
+		},
+	};
+}
+
+function outputOf(component: StaticComponent): string {
+	try {
+		return component({});
+	} catch (error) {
+		return String(error);
+	}
+}
+
+/**
+ * ctx.store, except that an .mdx entry glob() would store for MDX to compile (deferredRender) is stored with its
+ * HTML when it is simple. store.set is synchronous and rendering is not: renders run one after another (CPU work on
+ * this one thread, about 49 ms a bench document, 17 ms of it the simple-MDX check's two parses) and are stored
+ * when they end; done() waits for those queued so far.
+ */
+function simpleMdxStore(
+	ctx: LoaderContext,
+	components: Record<string, StaticComponent>,
+	written: Map<string, Record<string, unknown>>,
+) {
+	const root = fileURLToPath(ctx.config.root);
+	let renderer: Promise<RenderFunction | undefined> | undefined;
+	const markdownRenderer = () => {
+		// Not in LoaderContext's type, but given to every loader: glob() renders .md files with it.
+		const { entryTypes } = ctx as LoaderContext & { entryTypes: Map<string, unknown> };
+		const entryType = entryTypes.get('.md') as
+			| { getRenderFunction?: (config: LoaderContext['config']) => Promise<RenderFunction> }
+			| undefined;
+		renderer ??= Promise.resolve(entryType?.getRenderFunction?.(ctx.config));
+		return renderer;
+	};
+	let queue = Promise.resolve();
+	const counts = { markdown: 0, mdx: [] as string[] };
+	const reasons: string[] = [];
+
+	const renderOne = async (entry: StoredEntry): Promise<void> => {
+		const file = path.resolve(root, entry.filePath!);
+		const result = simpleMdx(entry.body ?? '', components);
+		const render = result.simple ? await markdownRenderer() : undefined;
+		if (!result.simple || !render) {
+			counts.mdx.push(entry.filePath!);
+			reasons.push(`${entry.filePath}: ${result.simple ? 'no Markdown renderer' : result.reason}`);
+			ctx.store.set(entry);
+			return;
+		}
+		try {
+			const rendered = await render({
+				id: entry.id,
+				data: written.get(file) ?? (entry.data as Record<string, unknown>),
+				body: result.markdown,
+				filePath: file,
+				digest: entry.digest!,
+			});
+			const html = fillBlocks(rendered.html, result.blocks);
+			if (html === undefined) throw new Error('a component placeholder was not found in the HTML');
+			const { deferredRender: _, ...rest } = entry;
+			const assetImports = rendered.metadata?.imagePaths;
+			ctx.store.set({ ...rest, rendered: { ...rendered, html }, ...(assetImports?.length ? { assetImports } : {}) });
+			counts.markdown++;
+		} catch (error) {
+			// Compiled as MDX instead, which reports a real mistake (an unknown fact) as it always did.
+			counts.mdx.push(entry.filePath!);
+			reasons.push(`${entry.filePath}: ${(error as Error).message}`);
+			ctx.store.set(entry);
+		}
+	};
+
+	const store: LoaderContext['store'] = {
+		...ctx.store,
+		set: (entry) => {
+			if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx') || entry.body === undefined)
+				return ctx.store.set(entry);
+			queue = queue
+				.then(() => renderOne(entry))
+				.catch((error: Error) => ctx.logger.error(`${entry.filePath}: ${error.message}`));
+			return true;
+		},
+	};
+	return {
+		store,
+		done: async () => {
+			await queue;
+			if (counts.markdown || counts.mdx.length) {
+				const total = counts.markdown + counts.mdx.length;
+				const shown = counts.mdx.slice(0, 5).join(', ') + (counts.mdx.length > 5 ? ', …' : '');
+				ctx.logger.info(
+					`${counts.markdown} of ${total} MDX documents rendered as Markdown` +
+						(counts.mdx.length ? `; compiled as MDX: ${shown}` : ''),
+				);
+				for (const reason of reasons) ctx.logger.debug(`compiled as MDX: ${reason}`);
+			}
+			counts.markdown = 0;
+			counts.mdx = [];
+			reasons.length = 0;
 		},
 	};
 }
