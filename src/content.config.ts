@@ -6,13 +6,18 @@ import { pathToFileURL } from 'node:url';
 import { docDataSchema } from './core/document-schema.ts';
 import { docsLoader } from './core/docs-loader.ts';
 import { factsUsedBy } from './facts/facts-used.ts';
+import { staticComponents } from './facts/index.ts';
 import { cardSchema } from './cards/schema.ts';
 import { RECORD_COLLECTIONS, type RecordCollection } from './records/schema.ts';
 import { recordLoader } from './records/record-loader.ts';
 
 // Every .md and .mdx document of the content folder, whatever tool it was written for (src/core/docs-loader.ts).
+// MDX that uses only fact references and these components is rendered as Markdown, with the facts pages read.
 const docs = defineCollection({
-	loader: docsLoader(config, { factsUsedBy: (source) => factsUsedBy(facts, source) }),
+	loader: docsLoader(config, {
+		factsUsedBy: (source) => factsUsedBy(facts, source),
+		components: staticComponents(facts),
+	}),
 	schema: docDataSchema,
 });
 

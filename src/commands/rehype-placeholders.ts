@@ -11,9 +11,27 @@ export function rehypePlaceholders() {
 		visit(tree, 'element', (node: Element, _index, parent) => {
 			if (node.tagName !== 'code' || (parent as Element | undefined)?.tagName !== 'pre') return;
 			const lang = languageOf(node);
-			node.children = node.children.flatMap((child) => (child.type === 'text' ? mark(child, lang) : [child]));
+			node.children = mergeText(node.children).flatMap((child) =>
+				child.type === 'text' ? mark(child, lang) : [child],
+			);
 		});
 	};
+}
+
+/**
+ * Adjacent text nodes as one: a fact resolved in a code block is a text node of its own in the Markdown pipeline,
+ * while MDX's rehype-raw (which runs first there) has merged it with its neighbours. Marked per node, a variable the
+ * block assigns before the fact (`export CASE=…  # format {facts.x}` then `$CASE`) looked like a placeholder.
+ */
+function mergeText(children: ElementContent[]): ElementContent[] {
+	const out: ElementContent[] = [];
+	for (const child of children) {
+		const previous = out.at(-1);
+		if (child.type === 'text' && previous?.type === 'text')
+			out[out.length - 1] = { ...previous, value: previous.value + child.value };
+		else out.push(child);
+	}
+	return out;
 }
 
 function languageOf(code: Element): string | undefined {

@@ -3,16 +3,22 @@
  * entry's id and data taken from loadSiteDocuments (src/core/site-documents.ts), the same reading the content check
  * made. Front matter written for Hugo, MkDocs or Docusaurus reaches the collection already mapped; drafts and the
  * folders of other collections (cards, records) are never read.
+ *
+ * In a build, an .mdx document that uses MDX only for fact references and the static components
+ * (src/core/simple-mdx.ts) is rendered here by the Markdown pipeline and stored with its HTML, like a .md page:
+ * cached by its digest, so a warm build renders only what changed, and no Vite module per page (issue #21: at 1000
+ * MDX documents, bundling those modules was 34 s of a 52 s build). Other .mdx documents (imports, other JSX) stay MDX.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ResolvedConfig } from './config.ts';
+import { outline } from './markdown-outline.ts';
+import { fillBlocks, simpleMdx, type StaticComponent } from './simple-mdx.ts';
 import { loadSiteDocuments, type SiteDocument } from './site-documents.ts';
 import { escapeGlob, RESERVED_FOLDERS } from './sources.ts';
-import { outline } from './markdown-outline.ts';
 import { readText } from './text-input.ts';
 
 type SiteConfig = Pick<
@@ -27,14 +33,21 @@ export interface DocsLoaderOptions {
 	 * read facts itself.
 	 */
 	factsUsedBy: (source: string) => string;
+	/**
+	 * Components an MDX document may use without MDX, as functions of their props returning HTML (Contacts,
+	 * SeverityMatrix; src/facts/components-html.ts). Without them every .mdx document is compiled as MDX.
+	 */
+	components?: Record<string, StaticComponent>;
 }
 
-/** A document's heading text, the anchors other documents' links resolve against. */
-function headingsOf(d: SiteDocument): string {
-	return outline(d.source.body)
-		.map((h) => h.text)
-		.join('\n');
-}
+type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
+type RenderFunction = (entry: {
+	id: string;
+	data: Record<string, unknown>;
+	body: string;
+	filePath: string;
+	digest: string | number;
+}) => Promise<NonNullable<StoredEntry['rendered']>>;
 
 export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Loader {
 	const read = () => loadSiteDocuments(config.contentDir, config);
@@ -65,6 +78,8 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 			// `factsUsedBy` (a fact change re-renders the documents that use it, not all). Measured at 1000 documents:
 			// with every body in one shared key, a one-line edit re-rendered all of them (content sync 43 s of a 113 s
 			// warm build).
+			// Of the other files, only what links read counts (src/byo/links.ts, buildLinkIndex: ids, former names,
+			// folders, heading anchors), not their text.
 			const hash = createHash('sha256');
 			hash.update(
 				JSON.stringify([
@@ -79,15 +94,32 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 			);
 			const folderFiles = [...site.inventory.defaultsFiles.values(), ...site.inventory.categoryFiles.values()];
 			for (const file of folderFiles) hash.update(readText(file));
-			for (const d of site.all) hash.update(`${d.doc.rel}\0${d.id}\0${d.redirects.join(',')}\0${headingsOf(d)}\0`);
+			for (const d of site.all) {
+				const headings = outline(d.source.body).map((h) => h.text);
+				const folder = d.normalized.data.source.folder;
+				hash.update(JSON.stringify([d.doc.rel, d.id, d.normalized.draft, d.redirects, folder, headings]));
+			}
 			for (const a of site.inventory.attachments) hash.update(`${a.rel}\0`);
+			// The static components' markup, through their output (the public edition's redacted facts give another):
+			// a page rendered once must not outlive it. The facts each page uses are in its own digest (factsUsedBy).
+			for (const [name, component] of Object.entries(options.components ?? {})) {
+				hash.update(`${name}\0${outputOf(component)}\0`);
+			}
 			const salt = hash.digest('hex');
-			return inner.load({
+			// The front matter as written, by file: the Markdown renderer gets what glob() gives it for a .md file.
+			const written = new Map<string, Record<string, unknown>>();
+			// Builds only. Under `opsbook dev` (a watcher), a facts.yaml edit restarts the server but Astro does not sync
+			// the content layer again (it keeps the first sync's settings and Markdown pipeline), so HTML stored here would
+			// keep the old facts, as .md pages do; an MDX module is compiled again with the new ones.
+			const simple = options.components && !ctx.watcher ? simpleMdxStore(ctx, options.components, written) : undefined;
+			await inner.load({
 				...ctx,
+				store: simple?.store ?? ctx.store,
 				generateDigest: (data) =>
 					ctx.generateDigest(typeof data === 'string' ? `${data}\n${salt}\n${options.factsUsedBy(data)}` : data),
 				parseData: (props) => {
 					const file = props.filePath ?? '';
+					if (file) written.set(file, props.data);
 					let doc = lookup(file);
 					// Under `opsbook dev` the glob loader re-reads only the file that changed, without calling load(): when
 					// its front matter is not the one read at load() (or the file is new), every document is read again,
@@ -99,6 +131,105 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 					return ctx.parseData({ ...props, data: (doc ? doc.normalized.data : props.data) as typeof props.data });
 				},
 			});
+			// Content modules are listed once load() returns: every render must be stored by then.
+			await simple?.done();
+		},
+	};
+}
+
+function outputOf(component: StaticComponent): string {
+	try {
+		return component({});
+	} catch (error) {
+		return String(error);
+	}
+}
+
+/**
+ * ctx.store, except that an .mdx entry glob() would store for MDX to compile (deferredRender) is stored with its
+ * HTML when it is simple. store.set is synchronous and rendering is not: renders run one after another (CPU work on
+ * this one thread, about 49 ms a bench document, 17 ms of it the simple-MDX check's two parses) and are stored
+ * when they end; done() waits for those queued so far.
+ */
+function simpleMdxStore(
+	ctx: LoaderContext,
+	components: Record<string, StaticComponent>,
+	written: Map<string, Record<string, unknown>>,
+) {
+	const root = fileURLToPath(ctx.config.root);
+	let renderer: Promise<RenderFunction | undefined> | undefined;
+	const markdownRenderer = () => {
+		// Not in LoaderContext's type, but given to every loader: glob() renders .md files with it.
+		const { entryTypes } = ctx as LoaderContext & { entryTypes: Map<string, unknown> };
+		const entryType = entryTypes.get('.md') as
+			| { getRenderFunction?: (config: LoaderContext['config']) => Promise<RenderFunction> }
+			| undefined;
+		renderer ??= Promise.resolve(entryType?.getRenderFunction?.(ctx.config));
+		return renderer;
+	};
+	let queue = Promise.resolve();
+	const counts = { markdown: 0, mdx: [] as string[] };
+	const reasons: string[] = [];
+
+	const renderOne = async (entry: StoredEntry): Promise<void> => {
+		const file = path.resolve(root, entry.filePath!);
+		const result = simpleMdx(entry.body ?? '', components);
+		const render = result.simple ? await markdownRenderer() : undefined;
+		if (!result.simple || !render) {
+			counts.mdx.push(entry.filePath!);
+			reasons.push(`${entry.filePath}: ${result.simple ? 'no Markdown renderer' : result.reason}`);
+			ctx.store.set(entry);
+			return;
+		}
+		try {
+			const rendered = await render({
+				id: entry.id,
+				data: written.get(file) ?? (entry.data as Record<string, unknown>),
+				body: result.markdown,
+				filePath: file,
+				digest: entry.digest!,
+			});
+			const html = fillBlocks(rendered.html, result.blocks);
+			if (html === undefined) throw new Error('a component placeholder was not found in the HTML');
+			const { deferredRender: _, ...rest } = entry;
+			const assetImports = rendered.metadata?.imagePaths;
+			ctx.store.set({ ...rest, rendered: { ...rendered, html }, ...(assetImports?.length ? { assetImports } : {}) });
+			counts.markdown++;
+		} catch (error) {
+			// Compiled as MDX instead, which reports a real mistake (an unknown fact) as it always did.
+			counts.mdx.push(entry.filePath!);
+			reasons.push(`${entry.filePath}: ${(error as Error).message}`);
+			ctx.store.set(entry);
+		}
+	};
+
+	const store: LoaderContext['store'] = {
+		...ctx.store,
+		set: (entry) => {
+			if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx') || entry.body === undefined)
+				return ctx.store.set(entry);
+			queue = queue
+				.then(() => renderOne(entry))
+				.catch((error: Error) => ctx.logger.error(`${entry.filePath}: ${error.message}`));
+			return true;
+		},
+	};
+	return {
+		store,
+		done: async () => {
+			await queue;
+			if (counts.markdown || counts.mdx.length) {
+				const total = counts.markdown + counts.mdx.length;
+				const shown = counts.mdx.slice(0, 5).join(', ') + (counts.mdx.length > 5 ? ', …' : '');
+				ctx.logger.info(
+					`${counts.markdown} of ${total} MDX documents rendered as Markdown` +
+						(counts.mdx.length ? `; compiled as MDX: ${shown}` : ''),
+				);
+				for (const reason of reasons) ctx.logger.debug(`compiled as MDX: ${reason}`);
+			}
+			counts.markdown = 0;
+			counts.mdx = [];
+			reasons.length = 0;
 		},
 	};
 }

@@ -16,6 +16,7 @@ import type { Code, Root } from 'mdast';
 import type { ElementContent } from 'hast';
 import { visit } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
+import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { readCachedDiagram, type CachedDiagram } from './cache.ts';
 import { diagramIdPrefix, diagramMarkup } from './markup.ts';
@@ -23,6 +24,7 @@ import { renderOnDemand } from './on-demand.ts';
 import { formatStats } from './prerender.ts';
 import { keyParts } from './renderer.ts';
 import { DIAGRAM_THEMES, diagramKey, normaliseDiagramSource, type DiagramTheme, type KeyParts } from './source.ts';
+import { parsesMdx } from '../core/mdx-pipeline.ts';
 import { displayPath } from '../core/paths.ts';
 
 export interface RemarkDiagramsOptions {
@@ -42,9 +44,10 @@ interface Found {
 	line: number;
 }
 
-export function remarkDiagrams(settings: RemarkDiagramsOptions) {
+export function remarkDiagrams(this: Processor | undefined, settings: RemarkDiagramsOptions) {
 	const options = { cacheDir: settings.cacheDir, parts: settings.parts ?? keyParts(), base: settings.base };
 	return async (tree: Root, file: VFile) => {
+		const mdx = this ? parsesMdx(this) : String(file.path).endsWith('.mdx');
 		const found: Found[] = [];
 		visit(tree, 'code', (node: Code, index, parent) => {
 			if (node.lang?.toLowerCase() !== 'mermaid' || !parent || index === undefined) return;
@@ -85,7 +88,7 @@ export function remarkDiagrams(settings: RemarkDiagramsOptions) {
 			if (!isComplete(v))
 				throw new Error(`${file.path}:${f.line} diagram: rendered but missing from the cache at ${options.cacheDir}`);
 			// A .md page is not compiled to JSX: the (already sanitised) SVG goes in as hast elements.
-			const embed = String(file.path).endsWith('.mdx') ? embedHtml : embedHast;
+			const embed = mdx ? embedHtml : embedHast;
 			const figure = diagramMarkup({
 				variants: v,
 				idPrefix: diagramIdPrefix(displayPath(file.path), i + 1),

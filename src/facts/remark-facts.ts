@@ -5,12 +5,18 @@
  * inline code, code blocks and link targets it is plain text we rewrite. Environment values are wrapped in
  * `<span data-env="key">`, so the reader's environment picker can switch them without another build; other facts
  * become plain text. An unknown key stops the build naming the file, line and column.
+ *
+ * An .mdx document that uses MDX only for references and Opsbook's own components is rendered by the Markdown
+ * pipeline (src/core/simple-mdx.ts, from the docs loader): there a reference is text, and is replaced in text too.
+ * Only there: where remark-mdx parses, braces in text were escaped (`\{facts.x\}`) and stay as written.
  */
 import type { Root, Code, InlineCode, Link, Definition, Text } from 'mdast';
 import type { ElementContent } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Processor } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { ContentError } from '../core/errors.ts';
+import { parsesMdx } from '../core/mdx-pipeline.ts';
 import { FACT_REFERENCE, resolveFact, UnknownFactError, type ResolvedFact } from './facts.ts';
 import type { Facts } from './schema.ts';
 
@@ -21,9 +27,12 @@ interface Position {
 	column: number;
 }
 
-export function remarkFacts(options: { facts: () => Facts }) {
+export function remarkFacts(this: Processor | undefined, options: { facts: () => Facts }) {
+	// Called without a processor (tests), the plugin keeps the MDX reading.
+	const mdx = this ? parsesMdx(this) : true;
 	return (tree: Root, file: VFile) => {
 		const facts = options.facts();
+		const textReferences = !mdx && file.extname === '.mdx';
 		const resolve = (key: string, at: Position): ResolvedFact => {
 			try {
 				return resolveFact(facts, key);
@@ -42,21 +51,7 @@ export function remarkFacts(options: { facts: () => Facts }) {
 				case 'mdxFlowExpression': {
 					const match = WHOLE_REFERENCE.exec(node.value);
 					if (!match || !parent || index === undefined) return;
-					const fact = resolve(match[1]!, start);
-					const value = String(fact.value);
-					const replacement = (
-						fact.env
-							? {
-									type: 'text',
-									value,
-									data: {
-										hName: 'span',
-										hProperties: envProperties(fact.env.key),
-										hChildren: [{ type: 'text', value }],
-									},
-								}
-							: { type: 'text', value }
-					) as Text;
+					const replacement = factText(resolve(match[1]!, start));
 					parent.children.splice(
 						index,
 						1,
@@ -65,6 +60,19 @@ export function remarkFacts(options: { facts: () => Facts }) {
 							: (replacement as never),
 					);
 					return;
+				}
+				case 'text': {
+					const text = node as Text;
+					if (!textReferences || !text.value.includes('{') || !parent || index === undefined) return;
+					const segments = splitReferences(text.value, (key, offset) => {
+						const before = text.value.slice(0, offset).split('\n');
+						const column = before.length === 1 ? start.column + offset : (before.at(-1)?.length ?? 0) + 1;
+						return resolve(key, { line: start.line + before.length - 1, column });
+					});
+					if (!segments.some((s) => typeof s !== 'string')) return;
+					const replacement = segments.map((s) => (typeof s === 'string' ? { type: 'text', value: s } : factText(s)));
+					parent.children.splice(index, 1, ...(replacement as never[]));
+					return [SKIP, index + replacement.length];
 				}
 				case 'inlineCode':
 				case 'code': {
@@ -98,8 +106,20 @@ export function remarkFacts(options: { facts: () => Facts }) {
 					return;
 				}
 			}
+			return undefined;
 		});
 	};
+}
+
+/** A resolved reference as mdast text: plain, or a `<span data-env>` the picker swaps. */
+function factText(fact: ResolvedFact): Text {
+	const value = String(fact.value);
+	if (!fact.env) return { type: 'text', value };
+	return {
+		type: 'text',
+		value,
+		data: { hName: 'span', hProperties: envProperties(fact.env.key), hChildren: [{ type: 'text', value }] },
+	} as Text;
 }
 
 /**

@@ -3,6 +3,7 @@ import { siteContentDir } from '../support/site.ts';
 import { expect, test } from '@playwright/test';
 
 import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
+import { loadFacts } from '../../src/facts/facts.ts';
 
 const docIds = listDocumentFiles(siteContentDir).map((f) => readSourceFile(siteContentDir, f).id);
 
@@ -102,6 +103,24 @@ test('the copy button copies the command with facts filled in', async ({ page, c
 	await block.getByRole('button', { name: 'Copy' }).click();
 	await expect(block.getByRole('button', { name: 'Copied' })).toBeVisible();
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+});
+
+test('the escalation page shows the severity matrix and the contacts table, from facts.yaml', async ({ page }) => {
+	// Its MDX uses only <SeverityMatrix /> and <Contacts />, so the docs loader renders it as Markdown with their HTML.
+	const { facts } = loadFacts(siteContentDir);
+	await page.goto('procedures/escalation/');
+	const matrix = page.getByRole('region', { name: 'Severity levels' });
+	await expect(matrix.getByRole('table')).toBeVisible();
+	await expect(matrix.locator('tbody tr')).toHaveCount(facts.severities.length);
+	const contacts = page.getByRole('region', { name: 'Contacts by role' });
+	await expect(contacts.getByRole('table')).toBeVisible();
+	await expect(contacts.locator('tbody tr')).toHaveCount(Object.keys(facts.roles).length);
+	const [key, role] = Object.entries(facts.roles)[0]!;
+	const row = contacts.locator(`#role-${key}`);
+	await expect(row.getByRole('rowheader')).toContainText(role.title);
+	await expect(row).toContainText(facts.people[role.primary]!.name);
+	// The heading other pages link to (#contacts) is still there, above the table.
+	await expect(page.locator('h2#contacts')).toBeVisible();
 });
 
 test('pages stay usable at 375 px: no horizontal page scroll', async ({ page }) => {

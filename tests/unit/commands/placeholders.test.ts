@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findPlaceholders } from '../../../src/commands/index.ts';
 import { fillPlaceholders } from '../../../src/commands/placeholders.ts';
+import { rehypePlaceholders } from '../../../src/commands/rehype-placeholders.ts';
 import { FACT_REFERENCE as OURS, resolveReferences } from '../../../src/commands/resolve.ts';
 import { FACT_REFERENCE } from '../../../src/facts/facts.ts';
 
@@ -68,4 +69,24 @@ test('fact references are resolved one by one; positions map back to the text as
 		throw new Error('unknown fact');
 	});
 	assert.equal(failing.text, 'xfacts_missing_', 'an unknown fact is left to the facts check');
+});
+
+test('rehypePlaceholders reads a code block split by a resolved fact as one text', () => {
+	// The Markdown pipeline leaves `{facts.x}` resolved as a text node of its own inside the <code>.
+	const code = {
+		type: 'element',
+		tagName: 'code',
+		properties: { className: ['language-bash'] },
+		children: [
+			{ type: 'text', value: "export CASE='<incident-id>'   # format " },
+			{ type: 'text', value: 'INC-YYYYMMDD-NN' },
+			{ type: 'text', value: '\nls ~/cases/$CASE $OTHER' },
+		],
+	};
+	const tree = { type: 'root', children: [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }] };
+	rehypePlaceholders()(tree as never);
+	const marked = code.children
+		.filter((c) => c.type === 'element')
+		.map((c) => (c as unknown as { children: Array<{ value: string }> }).children[0]!.value);
+	assert.deepEqual(marked, ['<incident-id>', '$OTHER']);
 });
