@@ -24,9 +24,14 @@ test("a document's digest takes the facts it uses: a change elsewhere in facts.y
 		(otherEnv.environments[second] as Record<string, unknown>).apiHost = 'changed.example.com';
 		assert.notEqual(factsUsedBy(otherEnv, text), before);
 	}
-	// A document without references depends on no fact; one with components on all of them.
+	// A document without references depends on no fact; a static component on what it reads; any other on all.
 	assert.equal(factsUsedBy(facts, 'Plain text.'), '[]');
-	assert.equal(factsUsedBy(facts, 'Who to call:\n\n<Contacts />\n'), JSON.stringify(facts));
+	const contacts = factsUsedBy(facts, 'Who to call:\n\n<Contacts />\n');
+	assert.equal(factsUsedBy(changedUsed, 'Who to call:\n\n<Contacts />\n'), contacts);
+	const otherPeople = structuredClone(facts);
+	otherPeople.people = {};
+	assert.notEqual(factsUsedBy(otherPeople, 'Who to call:\n\n<Contacts />\n'), contacts);
+	assert.equal(factsUsedBy(facts, '<AlertChart alert="X" />'), JSON.stringify(facts));
 	// An unknown fact still gives a digest (the render reports it with its line).
 	assert.match(factsUsedBy(facts, '{facts.no.such}'), /facts\.no\.such/);
 });
