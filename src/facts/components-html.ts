@@ -9,6 +9,7 @@
 import { formatMinutes } from '../core/dates.ts';
 import type { StaticComponent } from '../core/simple-mdx.ts';
 import type { Facts } from './schema.ts';
+import { SEVERITY_COLUMNS } from './tables.ts';
 
 /** Text content, escaped as Astro escapes an expression's string. */
 export function escapeText(value: unknown): string {
@@ -64,18 +65,6 @@ export function contactsHtml(facts: Facts, props: ContactsProps = {}): string {
 		`<th scope="col">Reach the role</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
 	);
 }
-
-const SEVERITY_COLUMNS = [
-	'Level',
-	'Customer impact',
-	'Examples',
-	'Acknowledge within',
-	'Escalate if no progress in',
-	'Updates every',
-	'Who is paged',
-	'Decides',
-	'Review within',
-];
 
 /** The severity levels: every page that shows them uses this, so the definitions are identical everywhere. */
 export function severityMatrixHtml(facts: Facts, _props: Record<string, unknown> = {}): string {

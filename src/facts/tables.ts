@@ -13,20 +13,23 @@ export function mdTable(head: string[], rows: string[][]): Table {
 	return { type: 'table', align: head.map(() => null), children: [row(head), ...rows.map(row)] };
 }
 
+/** The severity matrix's columns, the same on the site (components-html.ts) and in the export. */
+export const SEVERITY_COLUMNS = [
+	'Level',
+	'Customer impact',
+	'Examples',
+	'Acknowledge within',
+	'Escalate if no progress in',
+	'Updates every',
+	'Who is paged',
+	'Decides',
+	'Review within',
+];
+
 export function severityTable(facts: Facts): Table {
 	const role = (key: string) => facts.roles[key]?.title ?? key;
 	return mdTable(
-		[
-			'Level',
-			'Customer impact',
-			'Examples',
-			'Acknowledge within',
-			'Escalate if no progress in',
-			'Updates every',
-			'Who is paged',
-			'Decides',
-			'Review within',
-		],
+		SEVERITY_COLUMNS,
 		facts.severities.map((s) => [
 			`${s.id} · ${s.name}`,
 			s.impact,
