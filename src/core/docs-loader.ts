@@ -123,8 +123,9 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 					let doc = lookup(file);
 					// Under `opsbook dev` the glob loader re-reads only the file that changed, without calling load(): when
 					// its front matter is not the one read at load() (or the file is new), every document is read again,
-					// as its title, defaults and links may have changed the others' too.
-					if (file && (!doc || !readText(file).includes(doc.source.frontmatter))) {
+					// as its title, defaults and links may have changed the others' too. A build read them all in load() just
+					// now, so it skips this check (one more read of every file).
+					if (ctx.watcher && file && (!doc || !readText(file).includes(doc.source.frontmatter))) {
 						byFile = new Map(read().all.map((d) => [d.doc.file, d]));
 						doc = lookup(file);
 					}

@@ -5,14 +5,12 @@
  * (raw HTML ones too) work, /alerts/<Name>/ lands on the runbook, search finds a sentence, pages work offline after
  * one visit, and the coverage report counts what is missing. One test runs `opsbook dev` for the images it serves.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { buildSite, copyFixture, makeFixture, repoRoot, type FixtureBuild } from '../support/fixture-site.ts';
+import { buildSite, copyFixture, makeFixture, type FixtureBuild } from '../support/fixture-site.ts';
 import { startStaticServer } from '../support/static-server.ts';
+import { startDev } from '../../src/cli/dev-process.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -232,19 +230,9 @@ test('Docusaurus-style folders: _category_ files name and place the sections; ra
 test('opsbook dev serves images beside the documents at their published URLs, and nothing outside them', async () => {
 	test.setTimeout(120_000);
 	const { project, contentDir } = copyFixture('byo-plain');
-	const port = await freePort();
-	const dev = spawn(
-		process.execPath,
-		[path.join(repoRoot, 'bin', 'opsbook.js'), 'dev', '--root', project, '--port', String(port)],
-		// Its own process group: the dev command runs Astro as a child, and both must stop with the test.
-		{ detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...ENV } },
-	);
-	let output = '';
-	dev.stdout.on('data', (d) => (output += d));
-	dev.stderr.on('data', (d) => (output += d));
-	const url = `http://localhost:${port}/`;
+	const dev = await startDev(project, { env: ENV, timeoutMs: 90_000 });
+	const { url } = dev;
 	try {
-		await waitForServer(url, dev, () => output);
 		const image = await fetch(`${url}images/grafana.png`);
 		expect(image.status).toBe(200);
 		expect(image.headers.get('content-type')).toBe('image/png');
@@ -261,7 +249,7 @@ test('opsbook dev serves images beside the documents at their published URLs, an
 		fs.copyFileSync(path.join(contentDir, 'images/grafana.png'), path.join(contentDir, 'images/saved-later.png'));
 		await expect.poll(async () => (await fetch(`${url}images/saved-later.png`)).status, { timeout: 15_000 }).toBe(200);
 	} finally {
-		await stop(dev);
+		await dev.stop();
 	}
 });
 
@@ -283,42 +271,3 @@ test('pages of a brought tree work offline after one visit', async ({ page, cont
 	await page.goto(`${server.url}alerts/KubePodNotReady/`);
 	await expect(page).toHaveURL(/\/runbooks\/kubernetes\/kubepodnotready\/$/);
 });
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-async function waitForServer(url: string, child: ReturnType<typeof spawn>, output: () => string): Promise<void> {
-	const deadline = Date.now() + 90_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`opsbook dev exited with ${child.exitCode}:\n${output()}`);
-		if (
-			await fetch(url).then(
-				() => true,
-				() => false,
-			)
-		)
-			return;
-		await sleep(250);
-	}
-	throw new Error(`opsbook dev did not answer on ${url}:\n${output()}`);
-}
-
-/** Stops the dev command and the Astro server it started (one process group), and waits for the exit. */
-async function stop(child: ReturnType<typeof spawn>): Promise<void> {
-	if (child.exitCode !== null || child.pid === undefined) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	process.kill(-child.pid, 'SIGTERM');
-	await Promise.race([exited, sleep(5_000)]);
-	try {
-		// Whatever of the group did not stop on SIGTERM (the group is gone when everything did: ESRCH).
-		process.kill(-child.pid, 'SIGKILL');
-	} catch {}
-}

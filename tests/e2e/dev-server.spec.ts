@@ -3,53 +3,28 @@
  * pages, the checks and the Markdown pipeline share that reading), so an edit to it restarts the server; the next
  * request shows the new value without anyone restarting anything by hand.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { copyFixture, repoRoot } from '../support/fixture-site.ts';
+import { copyFixture } from '../support/fixture-site.ts';
+import { startDev, type DevProcess } from '../../src/cli/dev-process.ts';
 
 test.describe.configure({ timeout: 300_000 });
 
-let server: ChildProcess | undefined;
-test.afterEach(() => {
-	// The CLI runs Astro in a child process: stop the whole group.
-	if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+let server: DevProcess | undefined;
+test.afterEach(async () => {
+	await server?.stop();
 	server = undefined;
 });
 
-/** Starts `opsbook dev` on a free port of its own and resolves with the address it prints. */
-function startDev(project: string): Promise<string> {
-	const port = 4600 + Math.floor(Math.random() * 300);
-	server = spawn(
-		process.execPath,
-		[path.join(repoRoot, 'bin', 'opsbook.js'), 'dev', '--root', project, '--port', `${port}`],
-		{
-			cwd: project,
-			detached: true,
-			env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', OPSBOOK_CARD_PDFS: 'off' },
-		},
-	);
-	let output = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`opsbook dev did not start:\n${output}`)), 240_000);
-		const read = (chunk: Buffer) => {
-			output += chunk.toString();
-			const url = /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/)/.exec(output);
-			if (url) {
-				clearTimeout(timer);
-				resolve(url[1]!);
-			}
-		};
-		server!.stdout!.on('data', read);
-		server!.stderr!.on('data', read);
-		server!.on('exit', (code) => reject(new Error(`opsbook dev exited (${code}):\n${output}`)));
-	});
+async function startDevOn(project: string): Promise<string> {
+	server = await startDev(project, { env: { OPSBOOK_CARD_PDFS: 'off' } });
+	return server.url;
 }
 
 test('an edit to facts.yaml under opsbook dev shows on the next load, without a manual restart', async ({ page }) => {
 	const { project, contentDir } = copyFixture('minimal');
-	const url = await startDev(project);
+	const url = await startDevOn(project);
 	await page.goto(`${url}runbooks/deploy/`);
 	await expect(page.locator('main')).toContainText('Uploads are limited to 25 MB.');
 
@@ -64,7 +39,7 @@ test('an edit to facts.yaml under opsbook dev shows on the next load, without a 
 
 test('under opsbook dev, an edit to a document shows on the page: its text and its front matter', async ({ page }) => {
 	const { project, contentDir } = copyFixture('minimal');
-	const url = await startDev(project);
+	const url = await startDevOn(project);
 	await page.goto(`${url}runbooks/deploy/`);
 	const file = path.join(contentDir, 'runbooks', 'deploy.mdx');
 	const text = fs.readFileSync(file, 'utf8');
