@@ -1,6 +1,6 @@
 /** Accessibility: axe-core finds no serious or critical violations, in both themes. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from '../support/axe.ts';
 
 const PAGES = ['./', 'runbooks/deployment/', 'procedures/escalation/', 'runbooks/'];
 
@@ -9,17 +9,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		test(`${path} has no serious accessibility violations (${scheme})`, async ({ page }) => {
 			await page.emulateMedia({ colorScheme: scheme });
 			await page.goto(path);
-			const results = await new AxeBuilder({ page }).analyze();
-			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(
-				serious.map(
-					(v) =>
-						`${v.id}: ${v.nodes
-							.map((n) => n.target.join(' '))
-							.slice(0, 3)
-							.join(' | ')}`,
-				),
-			).toEqual([]);
+			expect(await seriousViolations(page)).toEqual([]);
 		});
 	}
 }

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/axe.ts';
 import { PDFDocument } from 'pdf-lib';
 import {
 	CARD_MANIFEST,
@@ -117,17 +117,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
 		for (const url of ['cards/', manifest.cards[0]!.page, 'cards/sheet/a4/']) {
 			await page.goto(url);
-			const results = await new AxeBuilder({ page }).analyze();
-			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(
-				serious.map(
-					(v) =>
-						`${url} ${v.id}: ${v.nodes
-							.map((n) => n.target.join(' '))
-							.slice(0, 3)
-							.join(' | ')}`,
-				),
-			).toEqual([]);
+			expect(await seriousViolations(page, { prefix: `${url} ` })).toEqual([]);
 		}
 	});
 }

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/axe.ts';
 import { parse } from 'yaml';
 import { REHEARSAL_FIELDS, VERIFICATION_FIELDS } from '../../src/records/records-shape.ts';
 import { buildSite, makeFixture } from '../support/fixture-site.ts';
@@ -545,16 +545,6 @@ for (const scheme of ['light', 'dark'] as const) {
 		const panel = await openPanel(page);
 		await panel.getByText('Rehearsal record (YAML)').click();
 		await panel.getByRole('button', { name: 'Export timeline' }).click();
-		const results = await new AxeBuilder({ page }).analyze();
-		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(
-			serious.map(
-				(v) =>
-					`${v.id}: ${v.nodes
-						.map((n) => n.target.join(' '))
-						.slice(0, 3)
-						.join(' | ')}`,
-			),
-		).toEqual([]);
+		expect(await seriousViolations(page)).toEqual([]);
 	});
 }

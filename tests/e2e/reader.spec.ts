@@ -5,8 +5,8 @@
  * related documents by title, step callouts, one search box on the home page, and no serious axe violations.
  */
 import { siteContentDir } from '../support/site.ts';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/axe.ts';
 import { environmentChoices } from '../../src/facts/environments.ts';
 import { environmentValues } from '../../src/facts/environment-values.ts';
 import { loadFacts } from '../../src/facts/facts.ts';
@@ -31,18 +31,7 @@ async function expectPainted(link: Locator): Promise<void> {
 	expect(hit, `${await link.textContent()} is the element under its own centre`).toBe(true);
 }
 
-async function axe(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id}: ${v.nodes
-					.map((n) => n.target.join(' '))
-					.slice(0, 3)
-					.join(' | ')}`,
-		);
-}
+const axe = (page: Page) => seriousViolations(page);
 
 for (const scheme of ['light', 'dark'] as const) {
 	for (const width of WIDTHS) {

@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from '../support/axe.ts';
 import { buildSite, fixturesDir, makeFixture, type FixtureBuild } from '../support/fixture-site.ts';
 import { startStaticServer, type RunningServer } from '../support/static-server.ts';
 
@@ -99,17 +99,7 @@ test.describe('fixture sites', () => {
 			await page.emulateMedia({ colorScheme: scheme });
 			for (const p of ['approval/', 'records/training/', 'records/rehearsals/']) {
 				await page.goto(`${server.url}${p}`);
-				const results = await new AxeBuilder({ page }).analyze();
-				const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				expect(
-					serious.map(
-						(v) =>
-							`${p} ${scheme} ${v.id}: ${v.nodes
-								.map((n) => n.target.join(' '))
-								.slice(0, 3)
-								.join(' | ')}`,
-					),
-				).toEqual([]);
+				expect(await seriousViolations(page, { prefix: `${p} ${scheme} ` })).toEqual([]);
 			}
 		}
 
@@ -170,17 +160,7 @@ test.describe('fixture sites', () => {
 		// The accepted and void-acceptance styles stay readable in both themes.
 		for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });
-			const results = await new AxeBuilder({ page }).analyze();
-			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(
-				serious.map(
-					(v) =>
-						`approval/ ${scheme} ${v.id}: ${v.nodes
-							.map((n) => n.target.join(' '))
-							.slice(0, 3)
-							.join(' | ')}`,
-				),
-			).toEqual([]);
+			expect(await seriousViolations(page, { prefix: `approval/ ${scheme} ` })).toEqual([]);
 		}
 		await page.emulateMedia({ colorScheme: 'light' });
 		await expect(page.locator('tr[data-criterion="training"] .missing li')).toHaveText([

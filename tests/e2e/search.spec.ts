@@ -7,8 +7,8 @@
  */
 import { siteContentDir } from '../support/site.ts';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/axe.ts';
 import { listDocumentFiles, readSourceFile } from '../../src/core/content-files.ts';
 import { SEARCH_BUNDLE_DIR } from '../../src/core/search-bundle.ts';
 
@@ -342,17 +342,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		await box(page).click();
 		await search(page, 'rollback');
 		await box(page).press('ArrowDown');
-		const results = await new AxeBuilder({ page }).include('form[data-search-form="header"]').analyze();
-		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(
-			serious.map(
-				(v) =>
-					`${v.id}: ${v.nodes
-						.map((n) => n.target.join(' '))
-						.slice(0, 3)
-						.join(' | ')}`,
-			),
-		).toEqual([]);
+		expect(await seriousViolations(page, { include: 'form[data-search-form="header"]' })).toEqual([]);
 	});
 }
 

@@ -6,8 +6,8 @@
 import { siteContentDir } from '../support/site.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from '../support/axe.ts';
 
 import { loadFacts, resolveFact } from '../../src/facts/facts.ts';
 import { buildSite, fixturesDir, makeFixture } from '../support/fixture-site.ts';
@@ -137,17 +137,7 @@ for (const scheme of ['light', 'dark'] as const) {
 					d.setAttribute('open', '');
 				}),
 			);
-			const results = await new AxeBuilder({ page }).analyze();
-			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(
-				serious.map(
-					(v) =>
-						`${v.id}: ${v.nodes
-							.map((n) => n.target.join(' '))
-							.slice(0, 3)
-							.join(' | ')}`,
-				),
-			).toEqual([]);
+			expect(await seriousViolations(page)).toEqual([]);
 		});
 	}
 }
