@@ -31,13 +31,26 @@ export function listDocumentFiles(dir: string, exclude: readonly string[] = []):
 		.sort();
 }
 
+/** A document's text cut into its front matter (without the fences) and its body. */
+export function splitSource(text: string): Pick<SourceFile, 'frontmatter' | 'frontmatterFormat' | 'body'> & {
+	/** The front matter with its fences, as written; '' when there is none. */
+	consumed: string;
+} {
+	const toml = TOML_FRONTMATTER.exec(text);
+	const match = toml ?? FRONTMATTER.exec(text);
+	const consumed = match?.[0] ?? '';
+	return {
+		frontmatter: match?.[1] ?? '',
+		frontmatterFormat: toml ? 'toml' : 'yaml',
+		consumed,
+		body: text.slice(consumed.length),
+	};
+}
+
 export function readSourceFile(dir: string, file: string): SourceFile {
 	const text = readText(file);
 	const rel = path.relative(dir, file).split(path.sep).join('/');
-	const toml = TOML_FRONTMATTER.exec(text);
-	const match = toml ?? FRONTMATTER.exec(text);
-	const frontmatter = match?.[1] ?? '';
-	const consumed = match?.[0] ?? '';
+	const { frontmatter, frontmatterFormat, consumed, body } = splitSource(text);
 	const parts = rel.split('/');
 	const name = (parts.pop() ?? '').replace(/\.mdx?$/i, '');
 	return {
@@ -45,11 +58,10 @@ export function readSourceFile(dir: string, file: string): SourceFile {
 		id: documentId({ folder: parts.join('/'), name, index: /^(readme|index|_index)$/i.test(name) }),
 		folder: rel.split('/')[0] ?? '',
 		frontmatter,
-		frontmatterFormat: toml ? 'toml' : 'yaml',
-		frontmatterLine: 2,
-		body: text.slice(consumed.length),
+		frontmatterFormat,
+		frontmatterLine: consumed ? 2 : 0,
+		body,
 		bodyLine: consumed.split('\n').length,
-		...(match ? {} : { frontmatterLine: 0 }),
 	};
 }
 
