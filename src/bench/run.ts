@@ -313,7 +313,7 @@ function report(loadEnd: number[]) {
 			);
 	}
 	// "N documents passed the content checks in S s (B commands checked in M ms)": the parsers' cost (issue #18).
-	const commandLine = cold && /\((\d+) commands checked in (\d+) ms\)/.exec(cold.output);
+	const commandLine = cold && /\((\d+) commands checked in (\d+) ms[;)]/.exec(cold.output);
 	if (commandLine) {
 		const [blocks, ms] = [Number(commandLine[1]), Number(commandLine[2])];
 		row('command checks (parsers), cold', `${blocks} blocks in ${s(ms)} (${(ms / blocks).toFixed(2)} ms each)`);

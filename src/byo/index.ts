@@ -5,7 +5,15 @@
  */
 import { route } from '../core/routes.ts';
 
-export { buildLinkIndex, checkSourceLinks, resolveLink, type LinkIndex, type LinkReport } from './links.ts';
+export {
+	buildLinkIndex,
+	checkSourceLinks,
+	resolveLink,
+	sourceUrlsOf,
+	type LinkIndex,
+	type LinkReport,
+	type SourceUrl,
+} from './links.ts';
 export { remarkSourceLinks, remarkForeignSyntax, remarkLeadingTitle, findForeignSyntax } from './remark-byo.ts';
 export { convertMarkdown, type Conversion } from './convert.ts';
 export { coverageReport, formatCoverage, type CoverageReport } from './coverage.ts';

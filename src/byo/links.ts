@@ -250,8 +250,8 @@ export const isJsx = (node: { type: string }): node is JsxElement =>
 	node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 
 /** Every URL a parsed document links to: Markdown links, images and definitions, raw HTML and MDX elements. */
-export function sourceUrlsOf(tree: Root): Array<{ url: string; image: boolean; line: number | undefined }> {
-	const out: Array<{ url: string; image: boolean; line: number | undefined }> = [];
+export function sourceUrlsOf(tree: Root): SourceUrl[] {
+	const out: SourceUrl[] = [];
 	const walk = (node: Nodes) => {
 		const line = node.position?.start.line;
 		if (node.type === 'link' || node.type === 'image' || node.type === 'definition')
@@ -278,13 +278,22 @@ export interface LinkReport {
 	missingImages: number;
 }
 
-/** Links and images of every parsed document, each one that leads nowhere as a problem with file:line. */
-export function checkSourceLinks(files: Array<{ file: string; tree: Root }>, index: LinkIndex): LinkReport {
+export interface SourceUrl {
+	url: string;
+	image: boolean;
+	line: number | undefined;
+}
+
+/**
+ * Links and images of every document (sourceUrlsOf, kept by the content check between builds), each one that leads
+ * nowhere as a problem with file:line. What they resolve against is read anew every time.
+ */
+export function checkSourceLinks(files: Array<{ file: string; urls: SourceUrl[] }>, index: LinkIndex): LinkReport {
 	const report: LinkReport = { problems: [], links: 0, broken: 0, images: 0, missingImages: 0 };
-	for (const { file, tree } of files) {
+	for (const { file, urls } of files) {
 		const fromId = index.docByFile.get(file);
 		if (!fromId) continue;
-		for (const node of sourceUrlsOf(tree)) {
+		for (const node of urls) {
 			const { image, line } = node;
 			const r = resolveLink(node.url, file, fromId, index);
 			if (r.kind === 'leave') continue;

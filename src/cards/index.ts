@@ -17,7 +17,14 @@ export const cardRoutes = [
 /** Prints every card at every size; no browser is a log line, a card that does not fit fails the build. */
 export async function cardPdfStep(site: ResolvedConfig, out: string, logger: AstroIntegrationLogger): Promise<void> {
 	const log = (line: string) => logger.info(`card PDFs: ${line}`);
-	const result = await printCardPdfs({ site: out, base: site.base, contentDir: site.contentDir, ifBrowser: true, log });
+	const result = await printCardPdfs({
+		site: out,
+		base: site.base,
+		contentDir: site.contentDir,
+		cacheDir: site.cacheDir,
+		ifBrowser: true,
+		log,
+	});
 	if (result.error) throw new Error(`card PDFs: ${result.error}`);
 	if (result.problems.length) throw new ContentError(result.problems);
 }

@@ -11,6 +11,7 @@
  * PDFs, never a failed build; an overflowing card fails the build like any other content problem.
  * OPSBOOK_CARD_PDFS=off skips it in the build (quick local builds).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -18,7 +19,10 @@ import type { Browser, Page } from 'playwright-core';
 import { BrowserNotFoundError, launchBrowser, resolveBrowser } from '../core/browser.ts';
 import { CARD_MANIFEST, CARD_PDF_DIR, cardPdfName, sheetPdfName, type CardManifest } from './card-paths.ts';
 import type { SheetPaper } from './card-sizes.ts';
-import { measureCardFit } from './card-fit.ts';
+import { measureCardFit, type CardFit } from './card-fit.ts';
+import { makeStamp } from '../core/content-stamp.ts';
+import { today } from '../core/dates.ts';
+import { packageVersion } from '../core/package.ts';
 import type { ContentProblem } from '../core/errors.ts';
 import { displayPath } from '../core/paths.ts';
 import { startStaticServer } from '../core/static-server.ts';
@@ -29,6 +33,8 @@ const PARALLEL = 2;
 export interface CardPdfOptions {
 	/** The built site (its folder). */
 	site: string;
+	/** Where printed pages are kept between builds (config `cacheDir`); none: every page is printed. */
+	cacheDir?: string | undefined;
 	base: string;
 	contentDir: string;
 	/** No browser: log a line and print nothing, instead of failing. */
@@ -50,6 +56,7 @@ export async function printCardPdfs({
 	contentDir,
 	ifBrowser,
 	log,
+	cacheDir,
 }: CardPdfOptions): Promise<CardPdfResult> {
 	const manifestFile = path.join(site, CARD_MANIFEST);
 	if (!fs.existsSync(manifestFile)) {
@@ -65,8 +72,9 @@ export async function printCardPdfs({
 		return { written: 0, problems: [] };
 	}
 
+	let resolved: ReturnType<typeof resolveBrowser>;
 	try {
-		resolveBrowser();
+		resolved = resolveBrowser();
 	} catch (error) {
 		if (!(error instanceof BrowserNotFoundError)) throw error;
 		if (ifBrowser) {
@@ -84,74 +92,95 @@ export async function printCardPdfs({
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 
-	const server = await startStaticServer(site, 0, base);
-	let browser: Browser | undefined;
+	// Every card at every size, then the sheets; each printed again only when its page changed (printCache).
+	const jobs: PrintJob[] = [
+		...manifest.cards.flatMap((card) =>
+			CARD_SIZE_NAMES.map((size) => ({
+				page: card.page,
+				query: `?size=${size}`,
+				card,
+				size,
+				pdf: cardPdfName(card.id, size),
+			})),
+		),
+		...(Object.keys(manifest.sheets) as SheetPaper[]).map((paper) => ({
+			page: manifest.sheets[paper].page,
+			query: '',
+			paper,
+			pdf: sheetPdfName(paper),
+		})),
+	];
+	const cache = printCache(cacheDir, resolved.executablePath);
+	const printed = new Map<PrintJob, Printed>();
+	for (const job of jobs) {
+		const hit = cache.read(job, site);
+		if (hit) printed.set(job, hit);
+	}
+	const missing = jobs.filter((job) => !printed.has(job));
+	// Chromium only when something must be printed (issue #21): a warm build with no card changed starts none.
+	if (missing.length) {
+		const server = await startStaticServer(site, 0, base);
+		let browser: Browser | undefined;
+		try {
+			browser = await launchBrowser();
+			// A fresh context with no service worker: the offline precache would otherwise download the whole site first.
+			const context = await browser.newContext({ serviceWorkers: 'block' });
+			// Two pages print at once: laying out and printing is mostly single-threaded in each renderer.
+			const queue = [...missing];
+			await Promise.all(
+				Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
+					const page = await context.newPage();
+					await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+					for (let job = queue.shift(); job; job = queue.shift()) {
+						const result = await printJob(page, `${server.url}${job.page}${job.query}`, job);
+						printed.set(job, result);
+						cache.write(job, site, result);
+					}
+					await page.close();
+				}),
+			);
+		} finally {
+			await browser?.close();
+			await server.close();
+		}
+	}
+
 	const problems: ContentProblem[] = [];
-	let written = 0;
-	try {
-		browser = await launchBrowser();
-		// A fresh context with no service worker: the offline precache would otherwise download the whole site first.
-		const context = await browser.newContext({ serviceWorkers: 'block' });
-		const newPage = async () => {
-			const page = await context.newPage();
-			await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-			return page;
-		};
-
-		// Two pages print at once: laying out and printing is mostly single-threaded in each renderer.
-		const jobs = manifest.cards.flatMap((card) => CARD_SIZE_NAMES.map((size) => ({ card, size })));
-		await Promise.all(
-			Array.from({ length: Math.min(PARALLEL, jobs.length) }, async () => {
-				const page = await newPage();
-				for (let job = jobs.shift(); job; job = jobs.shift()) {
-					const { card, size } = job;
-					await page.goto(`${server.url}${card.page}?size=${size}`, { waitUntil: 'load' });
-					await page.waitForSelector(`.card.size-${size}[data-card-id="${card.id}"]`, {
-						state: 'attached',
-						timeout: 10_000,
-					});
-					const [fit] = await page.evaluate(measureCardFit, `.card[data-card-id="${card.id}"]`);
-					const dims = manifest.sizes[size];
-					if (fit && (fit.overBottom || fit.overRight))
-						problems.push(overflowProblem(contentDir, card, size, dims, fit.overBottom, fit.overRight));
-					const pages = await printTo(page, path.join(target, cardPdfName(card.id, size)));
-					if (pages !== 1)
-						problems.push({
-							file: sourceOf(contentDir, card),
-							field: `card "${card.id}" at ${size}`,
-							message: `prints on ${pages} pages (${dims.width} × ${dims.height} mm); it must fit on one: shorten it`,
-						});
-					written++;
-				}
-				await page.close();
-			}),
-		);
-
-		const page = await newPage();
-		const expected = Math.ceil(manifest.cards.length / manifest.cardsPerSheet);
-		for (const paper of Object.keys(manifest.sheets) as SheetPaper[]) {
-			const sheet = manifest.sheets[paper];
-			await page.goto(`${server.url}${sheet.page}`, { waitUntil: 'load' });
-			for (const fit of await page.evaluate(measureCardFit, '.sheet .card')) {
+	const expectedSheetPages = Math.ceil(manifest.cards.length / manifest.cardsPerSheet);
+	for (const job of jobs) {
+		const { pdf, pages, fits } = printed.get(job)!;
+		fs.writeFileSync(path.join(target, job.pdf), pdf);
+		if ('card' in job) {
+			const { card, size } = job;
+			const dims = manifest.sizes[size];
+			const fit = fits[0];
+			if (fit && (fit.overBottom || fit.overRight))
+				problems.push(overflowProblem(contentDir, card, size, dims, fit.overBottom, fit.overRight));
+			if (pages !== 1)
+				problems.push({
+					file: sourceOf(contentDir, card),
+					field: `card "${card.id}" at ${size}`,
+					message: `prints on ${pages} pages (${dims.width} × ${dims.height} mm); it must fit on one: shorten it`,
+				});
+		} else {
+			const { paper } = job;
+			for (const fit of fits) {
 				const card = manifest.cards.find((c) => c.id === fit.id);
 				if (card && (fit.overBottom || fit.overRight))
 					problems.push(
 						overflowProblem(contentDir, card, `${paper} sheet`, manifest.sizes.index, fit.overBottom, fit.overRight),
 					);
 			}
-			const pages = await printTo(page, path.join(target, sheetPdfName(paper)));
-			if (pages !== expected)
+			if (pages !== expectedSheetPages)
 				problems.push({
 					file: path.join(contentDir, 'cards'),
 					field: `${paper} sheet`,
-					message: `prints on ${pages} pages, expected ${expected} (${manifest.cards.length} cards, ${manifest.cardsPerSheet} per sheet)`,
+					message: `prints on ${pages} pages, expected ${expectedSheetPages} (${manifest.cards.length} cards, ${manifest.cardsPerSheet} per sheet)`,
 				});
-			written++;
 		}
-	} finally {
-		await browser?.close();
-		await server.close();
 	}
+	const written = jobs.length;
+	const reused = jobs.length - missing.length;
 
 	// One line per card and size; the same card overflowing on a sheet is the index-size problem again, so it is folded in.
 	// Parallel pages finish in any order; report in the cards' order, index before A6, sheets last.
@@ -166,16 +195,75 @@ export async function printCardPdfs({
 	);
 	if (unique.length) return { written, problems: unique };
 	log(
-		`${written} PDFs (${manifest.cards.length} cards × ${CARD_SIZE_NAMES.length} sizes, ${Object.keys(manifest.sheets).length} sheets) in ${CARD_PDF_DIR}/ (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+		`${written} PDFs (${manifest.cards.length} cards × ${CARD_SIZE_NAMES.length} sizes, ${Object.keys(manifest.sheets).length} sheets) in ${CARD_PDF_DIR}/ (${((performance.now() - started) / 1000).toFixed(1)} s` +
+			(reused ? `; ${reused} unchanged since they were printed today, not printed again)` : ')'),
 	);
 
 	return { written, problems: [] };
 }
 
-async function printTo(page: Page, file: string): Promise<number> {
+type Card = CardManifest['cards'][number];
+type PrintJob = { page: string; query: string; pdf: string } & ({ card: Card; size: CardSize } | { paper: SheetPaper });
+
+/** A printed page: the PDF, its page count, and how far each card on it runs past its box. */
+interface Printed {
+	pdf: Uint8Array;
+	pages: number;
+	fits: CardFit[];
+}
+
+async function printJob(page: Page, url: string, job: PrintJob): Promise<Printed> {
+	await page.goto(url, { waitUntil: 'load' });
+	const selector = 'card' in job ? `.card[data-card-id="${job.card.id}"]` : '.sheet .card';
+	if ('card' in job)
+		await page.waitForSelector(`.card.size-${job.size}[data-card-id="${job.card.id}"]`, {
+			state: 'attached',
+			timeout: 10_000,
+		});
+	const fits = await page.evaluate(measureCardFit, selector);
 	const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-	fs.writeFileSync(file, pdf);
-	return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+	const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+	return { pdf, pages, fits };
+}
+
+/**
+ * Printed pages kept between builds, by what they print from: the page's built HTML (which names its stylesheets and
+ * scripts by content hash) less its build time, the size asked for, the browser, and the day (a card shows the day it
+ * was printed). So a reused PDF carries the build time of the build that printed it, with the same content commit.
+ * Measured on the handbook: printing its 11 cards × 2 sizes and 2 sheets was 5 to 9 s of every build, and Chromium's
+ * start one more second, for cards that had not changed.
+ */
+function printCache(cacheDir: string | undefined, browser: string) {
+	const dir = cacheDir ? path.join(cacheDir, 'card-pdfs') : undefined;
+	const keyOf = (job: PrintJob, site: string): string | undefined => {
+		const html = path.join(site, job.page, 'index.html');
+		if (!dir || !fs.existsSync(html)) return undefined;
+		return createHash('sha256')
+			.update(JSON.stringify([packageVersion, browser, today(), job.page, job.query]))
+			.update(withoutBuildTime(fs.readFileSync(html, 'utf8')))
+			.digest('hex');
+	};
+	return {
+		read(job: PrintJob, site: string): Printed | undefined {
+			const key = keyOf(job, site);
+			if (!key) return undefined;
+			try {
+				const meta = JSON.parse(fs.readFileSync(path.join(dir!, `${key}.json`), 'utf8')) as Omit<Printed, 'pdf'>;
+				return { ...meta, pdf: fs.readFileSync(path.join(dir!, `${key}.pdf`)) };
+			} catch {
+				return undefined;
+			}
+		},
+		write(job: PrintJob, site: string, printed: Printed): void {
+			const key = keyOf(job, site);
+			if (!key) return;
+			fs.mkdirSync(dir!, { recursive: true });
+			// The PDF first, its description last: a description is only ever read beside a whole PDF.
+			fs.writeFileSync(path.join(dir!, `${key}.pdf`), printed.pdf);
+			const { pdf: _, ...meta } = printed;
+			fs.writeFileSync(path.join(dir!, `${key}.json`), JSON.stringify(meta));
+		},
+	};
 }
 
 function sourceOf(contentDir: string, card: CardManifest['cards'][number]): string {
@@ -198,4 +286,12 @@ function overflowProblem(
 		field: `card "${card.id}" at ${size}`,
 		message: `does not fit on one ${dims.width} × ${dims.height} mm page: content runs ${how}. Shorten it.`,
 	};
+}
+
+/** The page's HTML without the build time of its content stamp (src/core/content-stamp.ts), in either of its forms. */
+export function withoutBuildTime(html: string): string {
+	const builtAt = /class="content-stamp"[^>]*>[\s\S]*?<time datetime="([^"]+)"/.exec(html)?.[1];
+	const built = builtAt ? new Date(builtAt) : undefined;
+	if (!builtAt || !built || Number.isNaN(built.getTime())) return html;
+	return html.replaceAll(builtAt, '').replaceAll(makeStamp('', built).builtAtText, '');
 }

@@ -125,7 +125,8 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 			const target = withoutBodies(ctx.store);
 			const simple =
 				options.components && !ctx.watcher ? simpleMdxStore(ctx, target, options.components, written) : undefined;
-			await inner(Boolean(ctx.watcher)).load({
+			let loading = true;
+			const loaded = inner(Boolean(ctx.watcher)).load({
 				...ctx,
 				store: simple?.store ?? target,
 				generateDigest: (data) =>
@@ -141,17 +142,19 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 					if (file) written.set(file, props.data);
 					let doc = lookup(file);
 					// Under `opsbook dev` the glob loader re-reads only the file that changed, without calling load(), and
-					// only when what its data is made of changed (dataSource): the documents are read again (0.45 s at 1000),
+					// only when what its data is made of changed (dataSource): the documents are read again (0.45 s at 1000;
+					// not during load(), which read them all just now and calls this for each of them),
 					// as its defaults, title and id depend on the folders around it. Always, not when its front matter
 					// differs from the last reading: a save can arrive as two events, the first with the file still empty,
-					// and an empty front matter is in every text. A build read them all in load() just now.
-					if (ctx.watcher && file) {
+					// and an empty front matter is in every text.
+					if (ctx.watcher && file && !loading) {
 						byFile = new Map(read().all.map((d) => [d.doc.file, d]));
 						doc = lookup(file);
 					}
 					return ctx.parseData({ ...props, data: (doc ? doc.normalized.data : props.data) as typeof props.data });
 				},
 			});
+			await loaded.finally(() => (loading = false));
 			// Content modules are listed once load() returns: every render must be stored by then.
 			await simple?.done();
 		},

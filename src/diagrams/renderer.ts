@@ -17,12 +17,12 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../core/browser.ts';
 import { DIAGRAM_THEMES, type DiagramTheme, type KeyParts } from './source.ts';
 import { pruneUnusedCss } from './css-prune.ts';
-import { scopeSvgIds, sizeSvgRoot } from './svg.ts';
+import { scopeSvgIds, sizeSvgRoot, trimSvg } from './svg.ts';
 import { sanitizeSvg } from '../core/sanitize.ts';
 import { packageRoot } from '../core/package.ts';
 
 /** Bump when the post-processing or the Mermaid configuration below changes: every cached diagram re-renders. */
-export const RENDERER_VERSION = '7';
+export const RENDERER_VERSION = '8';
 
 /** Placeholder id every diagram is rendered with; replaced per page by finaliseSvg(). */
 export const RENDER_TOKEN = 'opsbook-diagram-x7q';
@@ -155,7 +155,7 @@ export async function openRenderer(): Promise<DiagramRenderer> {
 }
 
 function postProcess(svg: string): string {
-	return sizeSvgRoot(scopeSvgIds(pruneUnusedCss(sanitizeSvg(svg)), RENDER_TOKEN));
+	return sizeSvgRoot(scopeSvgIds(pruneUnusedCss(trimSvg(sanitizeSvg(svg))), RENDER_TOKEN));
 }
 
 function pageArgs(sources: string[], theme: DiagramTheme): PageArgs {

@@ -22,10 +22,26 @@ import { overdueReviews, strictReviewProblems } from './review.ts';
 import { today } from '../core/dates.ts';
 import { listCardFiles } from '../cards/card-files.ts';
 import { parseDocument } from '../commands/index.ts';
-import { checkCommands, type ParsedFile } from './commands-check.ts';
+import {
+	checkFactsCommands,
+	checkFileCommands,
+	commandCheck,
+	commandContext,
+	type CommandContext,
+} from './commands-check.ts';
+import { fileCheckKey, openCheckCache, type FileCheck } from './check-cache.ts';
+import { factsUsedBy } from '../facts/facts-used.ts';
+import type { CommandProblem } from '../commands/index.ts';
 import { checkMdxTree, mdxSyntaxProblem } from './mdx.ts';
 import { readText } from '../core/text-input.ts';
-import { buildLinkIndex, checkSourceLinks, coverageReport, findForeignSyntax } from '../byo/index.ts';
+import {
+	buildLinkIndex,
+	checkSourceLinks,
+	coverageReport,
+	findForeignSyntax,
+	sourceUrlsOf,
+	type SourceUrl,
+} from '../byo/index.ts';
 
 export interface CheckOptions {
 	/** strict: command rule findings fail too (config `profile`). */
@@ -49,6 +65,8 @@ export interface CheckOptions {
 	alertRules?: readonly string[];
 	/** The site's own front-matter fields (config `frontmatter`), a Zod object. */
 	frontmatter?: z.ZodObject | undefined;
+	/** Where what each file's check found is kept between runs (config `cacheDir`); none: every file is checked. */
+	cacheDir?: string | undefined;
 }
 
 /** The check options a site's configuration sets: the build, `opsbook check`, `verify` and `export` read alike. */
@@ -65,11 +83,15 @@ export function checkOptionsFor(
 		| 'exclude'
 		| 'alertRules'
 		| 'frontmatter'
+		| 'cacheDir'
 	>,
 ): CheckOptions {
 	const { profile, strictReview, today, policyFile, kinds, defaults, folders, exclude, alertRules, frontmatter } =
 		config;
-	return { profile, strictReview, today, policyFile, kinds, defaults, folders, exclude, alertRules, frontmatter };
+	return {
+		...{ profile, strictReview, today, policyFile, kinds, defaults, folders, exclude, alertRules, frontmatter },
+		cacheDir: config.cacheDir,
+	};
 }
 
 export function checkContent(dir: string, options: CheckOptions = {}) {
@@ -80,27 +102,42 @@ export function checkContent(dir: string, options: CheckOptions = {}) {
 
 export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 	const result = collectContentProblems(dir, options);
-	// One parse per file serves the MDX check and the command check.
-	const parsed: ParsedFile[] = [];
 	const problems = [...result.problems];
+	// One parse per file serves the MDX check, the command check and the link check; what they found is kept by file
+	// (check-cache.ts), so a warm build parses and checks only the files that changed.
+	const cache = openCheckCache(options.cacheDir);
+	const context = commandContext(result.facts);
+	const schema = JSON.stringify(context.schema);
+	const started = performance.now();
+	const commandProblems: CommandProblem[] = [];
+	let blocks = 0;
+	const urls: Array<{ file: string; urls: SourceUrl[] }> = [];
 	for (const file of [...result.pages.map((d) => d.source.file), ...listCardFiles(dir)]) {
-		const mdx = file.endsWith('.mdx');
-		try {
-			const { tree, text } = parseDocument(readText(file), { mdx });
-			if (mdx) problems.push(...checkMdxTree(file, tree));
-			parsed.push({ file, tree, text });
-		} catch (error) {
-			problems.push(mdxSyntaxProblem(file, error));
+		const source = readText(file);
+		const key = fileCheckKey([file, source, factsUsedBy(result.facts.facts, source), schema]);
+		let check = cache.get(file, key);
+		if (!check) {
+			check = await checkFile(file, source, context);
+			cache.set(file, key, check);
 		}
+		if (check.syntax) problems.push(check.syntax);
+		problems.push(...check.mdx);
+		commandProblems.push(...check.commands);
+		blocks += check.blocks;
+		urls.push({ file, urls: check.urls });
 	}
-	const commands = await checkCommands(result.facts, parsed);
+	const factsCommands = await checkFactsCommands(result.facts, context);
+	commandProblems.push(...factsCommands.problems);
+	const commands = commandCheck(commandProblems, blocks + factsCommands.blocks, started);
+	// Kept before the verdict: what was checked stays checked, even when another file fails the build.
+	cache.save();
 	const strict = options.profile === 'strict';
 	const warnings = [...result.warnings];
 	// A command that does not parse fails a strict site; in runbooks brought as they are (`kubectl get pod
 	// <pod-name>` is everywhere) it is a warning, so one snippet cannot stop a team's first build.
 	(strict ? problems : warnings).push(...commands.errors);
 	(strict ? problems : warnings).push(...commands.findings);
-	const links = checkSourceLinks(parsed, buildLinkIndex(result.site));
+	const links = checkSourceLinks(urls, buildLinkIndex(result.site));
 	(strict ? problems : warnings).push(...links.problems);
 	const syntax = { rendered: 0, leftAsText: 0 };
 	for (const page of result.pages) {
@@ -136,7 +173,26 @@ export async function checkAllContent(dir: string, options: CheckOptions = {}) {
 		profile: options.profile ?? 'default',
 		extraFields: Object.keys(options.frontmatter?.shape ?? {}),
 	});
-	return { ...result, commands, links, warnings, coverage };
+	return { ...result, commands: { ...commands, files: urls.length, cached: cache.hits }, links, warnings, coverage };
+}
+
+/** Parses one document or card and checks it: MDX, commands, and the URLs it links to (checked against the site later). */
+async function checkFile(file: string, source: string, context: CommandContext): Promise<FileCheck> {
+	const mdx = file.endsWith('.mdx');
+	let parsed: ReturnType<typeof parseDocument>;
+	try {
+		parsed = parseDocument(source, { mdx });
+	} catch (error) {
+		return { syntax: mdxSyntaxProblem(file, error), mdx: [], commands: [], blocks: 0, urls: [] };
+	}
+	const { tree, text } = parsed;
+	const commands = await checkFileCommands(file, tree, text, context);
+	return {
+		mdx: mdx ? checkMdxTree(file, tree) : [],
+		commands: commands.problems,
+		blocks: commands.blocks,
+		urls: sourceUrlsOf(tree),
+	};
 }
 
 function collectContentProblems(dir: string, options: CheckOptions) {

@@ -23,34 +23,49 @@ export interface CommandCheck {
 	ms: number;
 }
 
-export interface ParsedFile {
-	file: string;
-	tree: import('mdast').Root;
-	text: string;
+/** How the commands of every file are checked: fact references resolved, queries against the facts' schemas. */
+export interface CommandContext {
+	resolve: (reference: string) => string;
+	schema: CommandSchema;
 }
 
-export async function checkCommands(loaded: LoadedFacts, files: ParsedFile[]): Promise<CommandCheck> {
-	const started = performance.now();
-	const { facts } = loaded;
-	const resolve = (reference: string) => replaceFactReferences(reference, facts);
-	const schema = commandSchemaOf(facts);
+export function commandContext({ facts }: LoadedFacts): CommandContext {
+	return { resolve: (reference) => replaceFactReferences(reference, facts), schema: commandSchemaOf(facts) };
+}
+
+/** The fenced blocks of one parsed document or card. */
+export async function checkFileCommands(
+	file: string,
+	tree: import('mdast').Root,
+	text: string,
+	context: CommandContext,
+): Promise<{ problems: CommandProblem[]; blocks: number }> {
+	const found = codeBlocksFromTree(tree, text);
+	const result = await checkCodeBlocks(found, { file, ...context });
+	return { problems: result.problems, blocks: found.length };
+}
+
+/** The alert expressions of facts.yaml (`alerts.<name>.expr`), at their lines there. */
+export async function checkFactsCommands(
+	loaded: LoadedFacts,
+	context: CommandContext,
+): Promise<{ problems: CommandProblem[]; blocks: number }> {
 	const problems: CommandProblem[] = [];
 	let blocks = 0;
-	for (const { file, tree, text } of files) {
-		const found = codeBlocksFromTree(tree, text);
-		blocks += found.length;
-		const result = await checkCodeBlocks(found, { file, resolve, schema });
-		problems.push(...result.problems);
-	}
 	const text = fs.existsSync(loaded.file) ? readText(loaded.file).split('\n') : [];
-	for (const [name, alert] of Object.entries(facts.alerts)) {
+	for (const [name, alert] of Object.entries(loaded.facts.alerts)) {
 		const expr = (alert as { expr?: unknown }).expr;
 		if (typeof expr !== 'string') continue;
 		blocks++;
 		const at = locateValue(text, loaded.lineOf(['alerts', name, 'expr']));
-		const result = await checkExpression('promql', expr, { file: loaded.file, resolve, schema, ...at });
+		const result = await checkExpression('promql', expr, { file: loaded.file, ...context, ...at });
 		problems.push(...result.problems);
 	}
+	return { problems, blocks };
+}
+
+/** Errors apart from rule findings, with the count of blocks and the time the check took. */
+export function commandCheck(problems: CommandProblem[], blocks: number, started: number): CommandCheck {
 	return {
 		errors: problems.filter((p) => p.level === 'error'),
 		findings: problems.filter((p) => p.level === 'rule'),

@@ -334,7 +334,7 @@ test('raw HTML through the page pipeline: the image shows, data: goes by the san
 	assert.match(html, /<img alt="inline">/, 'data: images are the sanitiser policy: dropped');
 	// The content check reads the same URLs, with the line each is written on.
 	const { parseDocument } = await import('../../src/commands/index.ts');
-	const report = checkSourceLinks([{ file: from, tree: parseDocument(body).tree }], index);
+	const report = checkSourceLinks([{ file: from, urls: sourceUrlsOf(parseDocument(body).tree) }], index);
 	assert.equal(report.images, 2);
 	assert.deepEqual(
 		report.problems.map((p) => `${path.relative(dir, p.file)}:${p.line} ${p.field} ${p.message}`),

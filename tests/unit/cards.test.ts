@@ -10,6 +10,7 @@ import { cardBodyHtml, scopeIds } from '../../src/cards/card-html.ts';
 import { liveDocumentUrl, liveUrl, shortUrl } from '../../src/core/live-url.ts';
 import { intoSheets } from '../../src/cards/card-sizes.ts';
 import { checkCards } from '../../src/cards/check.ts';
+import { withoutBuildTime } from '../../src/cards/pdf.ts';
 import { loadFacts } from '../../src/facts/facts.ts';
 
 /** Rasterise the SVG's path (one `M x y h w v1 h-w z` per run of dark modules) and decode it like a phone would. */
@@ -149,4 +150,18 @@ test('card problems name the file, the line and the field', () => {
 		2,
 		'a # comment inside a code block is not a heading',
 	);
+});
+
+test('a card page is the same page for the PDF cache whatever its build time, and not whatever its content', () => {
+	const page = (time: string, text: string, body: string) =>
+		`<p class="content-stamp" data-content-stamp="abc1234">Content <code>abc1234</code> · built ` +
+		`<time datetime="${time}">${text}</time></p><div class="card">${body}</div>` +
+		`<span>· Content abc1234 · built ${text}</span>`;
+	const first = page('2026-12-03T16:30:40Z', '2026-12-03 16:30 UTC', 'Roll back');
+	const later = page('2026-12-03T16:31:07Z', '2026-12-03 16:31 UTC', 'Roll back');
+	const edited = page('2026-12-03T16:31:07Z', '2026-12-03 16:31 UTC', 'Roll back now');
+	assert.equal(withoutBuildTime(first), withoutBuildTime(later));
+	assert.notEqual(withoutBuildTime(later), withoutBuildTime(edited));
+	assert.doesNotMatch(withoutBuildTime(later), /16:31/);
+	assert.equal(withoutBuildTime('<p>no stamp 2026-12-03 16:31 UTC</p>'), '<p>no stamp 2026-12-03 16:31 UTC</p>');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { finaliseSvg, scopeSvgIds, sizeSvgRoot } from '../../src/diagrams/svg.ts';
+import { finaliseSvg, scopeSvgIds, sizeSvgRoot, trimSvg } from '../../src/diagrams/svg.ts';
 import { sanitizeSvg as sanitiseSvg } from '../../src/core/sanitize.ts';
 
 const TOKEN = 'tok';
@@ -68,4 +68,22 @@ test("only Mermaid's own <style> survives, and no image may load from another or
 		'<svg id="tok" xmlns="http://www.w3.org/2000/svg"><style>#tok{fill:red}</style><g><foreignObject>' +
 			'<div xmlns="http://www.w3.org/1999/xhtml"><p><img src="/icons/ok.png" /></p></div></foreignObject></g></svg>',
 	);
+});
+
+test('trimSvg drops markers nothing refers to, edge animation data, empty styles and repeated classes', () => {
+	const svg =
+		'<svg id="d"><g><marker id="d_pointEnd" class="marker"><path d="M 0 0"></path></marker>' +
+		'<marker id="d_crossEnd" class="marker cross"><path d="M 1,1"></path></marker>' +
+		'<marker id="d_circleEnd" class="marker"><circle r="5"></circle></marker>' +
+		'<path d="M1,2L3,4" class="edge a edge a link" data-edge="true" data-et="edge" data-id="L_A_B_0" ' +
+		'data-points="W3sieCI6MX1d" marker-end="url(#d_pointEnd)"></path>' +
+		'<use href="#d_circleEnd"></use><rect class="basic" style="" x="1"></rect></g></svg>';
+	const out = trimSvg(svg);
+	assert.match(out, /<marker id="d_pointEnd"/);
+	assert.match(out, /<marker id="d_circleEnd"/, 'a marker used through href stays');
+	assert.doesNotMatch(out, /d_crossEnd/);
+	assert.doesNotMatch(out, /data-points|data-et|data-edge|style=""/);
+	assert.match(out, /data-id="L_A_B_0"/, "data-id stays: Mermaid's own styles may select it");
+	assert.match(out, /class="edge a link"/);
+	assert.match(out, /marker-end="url\(#d_pointEnd\)"/);
 });
