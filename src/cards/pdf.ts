@@ -13,8 +13,8 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { BrowserNotFoundError, launchBrowser, resolveBrowser } from '../core/browser.ts';
 import { CARD_MANIFEST, CARD_PDF_DIR, cardPdfName, sheetPdfName, type CardManifest } from './card-paths.ts';
@@ -222,6 +222,8 @@ async function printJob(page: Page, url: string, job: PrintJob): Promise<Printed
 		});
 	const fits = await page.evaluate(measureCardFit, selector);
 	const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+	// Node's own require: see launchBrowser (src/core/browser.ts).
+	const { PDFDocument } = createRequire(import.meta.url)('pdf-lib') as typeof import('pdf-lib');
 	const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 	return { pdf, pages, fits };
 }
