@@ -27,8 +27,10 @@ export async function checkContentStep(
 	// Its duration, as no line marks where the step starts: the benchmark reads it (src/bench/phases.ts).
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	logger.info(
-		`${pages.length} documents passed the content checks in ${seconds} s (${commands.blocks} commands checked in ${commands.ms} ms` +
-			(commands.cached ? `; ${commands.cached} of ${commands.files} files unchanged since the last check)` : ')'),
+		`${pages.length} documents passed the content checks in ${seconds} s ` +
+			(commands.cached
+				? `(${commands.blocks} commands; ${commands.cached} of ${commands.files} files unchanged since the last check, the others checked in ${commands.ms} ms)`
+				: `(${commands.blocks} commands checked in ${commands.ms} ms)`),
 	);
 	for (const w of warnings.slice(0, SHOWN_WARNINGS)) logger.warn(formatProblem(w));
 	if (warnings.length > SHOWN_WARNINGS)
