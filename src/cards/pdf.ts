@@ -145,6 +145,7 @@ export async function printCardPdfs({
 		}
 	}
 
+	cache.prune(jobs, site);
 	const problems: ContentProblem[] = [];
 	const expectedSheetPages = Math.ceil(manifest.cards.length / manifest.cardsPerSheet);
 	for (const job of jobs) {
@@ -264,6 +265,13 @@ function printCache(cacheDir: string | undefined, browser: string) {
 			fs.writeFileSync(path.join(dir!, `${key}.pdf`), printed.pdf);
 			const { pdf: _, ...meta } = printed;
 			fs.writeFileSync(path.join(dir!, `${key}.json`), JSON.stringify(meta));
+		},
+		/** Removes what this build's pages no longer print from (older days, changed cards): the folder stays small. */
+		prune(jobs: PrintJob[], site: string): void {
+			if (!dir || !fs.existsSync(dir)) return;
+			const keep = new Set(jobs.map((job) => keyOf(job, site)));
+			for (const file of fs.readdirSync(dir))
+				if (!keep.has(file.replace(/\.(pdf|json)$/, ''))) fs.rmSync(path.join(dir, file), { force: true });
 		},
 	};
 }
