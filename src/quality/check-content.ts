@@ -88,9 +88,19 @@ export function checkOptionsFor(
 ): CheckOptions {
 	const { profile, strictReview, today, policyFile, kinds, defaults, folders, exclude, alertRules, frontmatter } =
 		config;
+	const { cacheDir } = config;
 	return {
-		...{ profile, strictReview, today, policyFile, kinds, defaults, folders, exclude, alertRules, frontmatter },
-		cacheDir: config.cacheDir,
+		profile,
+		strictReview,
+		today,
+		policyFile,
+		kinds,
+		defaults,
+		folders,
+		exclude,
+		alertRules,
+		frontmatter,
+		cacheDir,
 	};
 }
 

@@ -146,3 +146,12 @@ test('a plain Astro log is read at the whole seconds it stamps', () => {
 	assert.equal(times.diagrams, 9000);
 	assert.equal(times.render, 4000);
 });
+
+test('page generation past a minute ("1m 53s", at 10,000 documents) still ends the render phase', () => {
+	const log = SAMPLE.map(([s, text]) =>
+		timedLine(s * 1000, text === '13:01:24 ✓ Completed in 3.23s.' ? '13:01:24 ✓ Completed in 1m 53s.' : text),
+	).join('\n');
+	const times = phaseTimes(parseTimedLog(log), 58_000);
+	assert.ok(Math.abs(times.render! - 3200) < 1, `render: ${times.render}`);
+	assert.ok(Math.abs(times['search index']! - 1700) < 1, `search index: ${times['search index']}`);
+});
