@@ -110,10 +110,12 @@ export async function printCardPdfs({
 			pdf: sheetPdfName(paper),
 		})),
 	];
-	const cache = printCache(cacheDir, resolved.executablePath);
+	const cache = printCache(cacheDir, resolved.executablePath, site);
+	// Each page's key once: it reads and hashes the page's HTML.
+	const keys = new Map(jobs.map((job) => [job, cache.keyOf(job)]));
 	const printed = new Map<PrintJob, Printed>();
 	for (const job of jobs) {
-		const hit = cache.read(job, site);
+		const hit = cache.read(keys.get(job));
 		if (hit) printed.set(job, hit);
 	}
 	const missing = jobs.filter((job) => !printed.has(job));
@@ -134,7 +136,7 @@ export async function printCardPdfs({
 					for (let job = queue.shift(); job; job = queue.shift()) {
 						const result = await printJob(page, `${server.url}${job.page}${job.query}`, job);
 						printed.set(job, result);
-						cache.write(job, site, result);
+						cache.write(keys.get(job), result);
 					}
 					await page.close();
 				}),
@@ -145,7 +147,7 @@ export async function printCardPdfs({
 		}
 	}
 
-	cache.prune(jobs, site);
+	cache.prune(new Set(keys.values()));
 	const problems: ContentProblem[] = [];
 	const expectedSheetPages = Math.ceil(manifest.cards.length / manifest.cardsPerSheet);
 	for (const job of jobs) {
@@ -236,42 +238,40 @@ async function printJob(page: Page, url: string, job: PrintJob): Promise<Printed
  * Measured on the handbook: printing its 11 cards × 2 sizes and 2 sheets was 5 to 9 s of every build, and Chromium's
  * start one more second, for cards that had not changed.
  */
-function printCache(cacheDir: string | undefined, browser: string) {
+function printCache(cacheDir: string | undefined, browser: string, site: string) {
 	const dir = cacheDir ? path.join(cacheDir, 'card-pdfs') : undefined;
-	const keyOf = (job: PrintJob, site: string): string | undefined => {
-		const html = path.join(site, job.page, 'index.html');
-		if (!dir || !fs.existsSync(html)) return undefined;
-		return createHash('sha256')
-			.update(JSON.stringify([packageVersion, browser, today(), job.page, job.query]))
-			.update(withoutBuildTime(fs.readFileSync(html, 'utf8')))
-			.digest('hex');
-	};
+	const file = (key: string, ext: 'pdf' | 'json') => path.join(dir!, `${key}.${ext}`);
 	return {
-		read(job: PrintJob, site: string): Printed | undefined {
-			const key = keyOf(job, site);
+		keyOf(job: PrintJob): string | undefined {
+			const html = path.join(site, job.page, 'index.html');
+			if (!dir || !fs.existsSync(html)) return undefined;
+			return createHash('sha256')
+				.update(JSON.stringify([packageVersion, browser, today(), job.page, job.query]))
+				.update(withoutBuildTime(fs.readFileSync(html, 'utf8')))
+				.digest('hex');
+		},
+		read(key: string | undefined): Printed | undefined {
 			if (!key) return undefined;
 			try {
-				const meta = JSON.parse(fs.readFileSync(path.join(dir!, `${key}.json`), 'utf8')) as Omit<Printed, 'pdf'>;
-				return { ...meta, pdf: fs.readFileSync(path.join(dir!, `${key}.pdf`)) };
+				const meta = JSON.parse(fs.readFileSync(file(key, 'json'), 'utf8')) as Omit<Printed, 'pdf'>;
+				return { ...meta, pdf: fs.readFileSync(file(key, 'pdf')) };
 			} catch {
 				return undefined;
 			}
 		},
-		write(job: PrintJob, site: string, printed: Printed): void {
-			const key = keyOf(job, site);
+		write(key: string | undefined, printed: Printed): void {
 			if (!key) return;
 			fs.mkdirSync(dir!, { recursive: true });
 			// The PDF first, its description last: a description is only ever read beside a whole PDF.
-			fs.writeFileSync(path.join(dir!, `${key}.pdf`), printed.pdf);
+			fs.writeFileSync(file(key, 'pdf'), printed.pdf);
 			const { pdf: _, ...meta } = printed;
-			fs.writeFileSync(path.join(dir!, `${key}.json`), JSON.stringify(meta));
+			fs.writeFileSync(file(key, 'json'), JSON.stringify(meta));
 		},
 		/** Removes what this build's pages no longer print from (older days, changed cards): the folder stays small. */
-		prune(jobs: PrintJob[], site: string): void {
+		prune(keep: Set<string | undefined>): void {
 			if (!dir || !fs.existsSync(dir)) return;
-			const keep = new Set(jobs.map((job) => keyOf(job, site)));
-			for (const file of fs.readdirSync(dir))
-				if (!keep.has(file.replace(/\.(pdf|json)$/, ''))) fs.rmSync(path.join(dir, file), { force: true });
+			for (const name of fs.readdirSync(dir))
+				if (!keep.has(name.replace(/\.(pdf|json)$/, ''))) fs.rmSync(path.join(dir, name), { force: true });
 		},
 	};
 }

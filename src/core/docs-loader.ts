@@ -19,7 +19,7 @@ import { splitSource } from './content-files.ts';
 import { outline } from './markdown-outline.ts';
 import { excerptOf } from './normalize.ts';
 import { fillBlocks, simpleMdx, type StaticComponent } from './simple-mdx.ts';
-import { loadSiteDocuments, type SiteDocument } from './site-documents.ts';
+import { loadSiteDocuments, type SiteDocument, type SiteDocuments } from './site-documents.ts';
 import { escapeGlob, RESERVED_FOLDERS } from './sources.ts';
 import { readText } from './text-input.ts';
 
@@ -83,40 +83,7 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 		load: async (ctx: LoaderContext) => {
 			const site = read();
 			byFile = new Map(site.all.map((d) => [d.doc.file, d]));
-			// A page depends on more than its file, and each entry's digest says on what, so a warm build re-renders
-			// only what changed. Every page: folder defaults, category files and kinds (its data), and what links
-			// resolve against (the other documents' paths, former names and headings; attachments). Its own facts:
-			// `factsUsedBy` (a fact change re-renders the documents that use it, not all). Measured at 1000 documents:
-			// with every body in one shared key, a one-line edit re-rendered all of them (content sync 43 s of a 113 s
-			// warm build).
-			// Of the other files, only what links read counts (src/byo/links.ts, buildLinkIndex: ids, former names,
-			// folders, heading anchors), not their text.
-			const hash = createHash('sha256');
-			hash.update(
-				JSON.stringify([
-					config.kinds,
-					config.defaults,
-					config.folders,
-					config.profile,
-					config.base,
-					config.extraFields,
-					config.renderVersion,
-				]),
-			);
-			const folderFiles = [...site.inventory.defaultsFiles.values(), ...site.inventory.categoryFiles.values()];
-			for (const file of folderFiles) hash.update(readText(file));
-			for (const d of site.all) {
-				const headings = outline(d.source.body).map((h) => h.text);
-				const folder = d.normalized.data.source.folder;
-				hash.update(JSON.stringify([d.doc.rel, d.id, d.normalized.draft, d.redirects, folder, headings]));
-			}
-			for (const a of site.inventory.attachments) hash.update(`${a.rel}\0`);
-			// The static components' markup, through their output (the public edition's redacted facts give another):
-			// a page rendered once must not outlive it. The facts each page uses are in its own digest (factsUsedBy).
-			for (const [name, component] of Object.entries(options.components ?? {})) {
-				hash.update(`${name}\0${outputOf(component)}\0`);
-			}
-			const salt = hash.digest('hex');
+			const salt = ctx.watcher ? '' : siteSalt(config, site, options.components ?? {});
 			// The front matter as written, by file: the Markdown renderer gets what glob() gives it for a .md file.
 			const written = new Map<string, Record<string, unknown>>();
 			// Builds only. Under `opsbook dev` (a watcher), a facts.yaml edit restarts the server but Astro does not sync
@@ -159,6 +126,47 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 			await simple?.done();
 		},
 	};
+}
+
+/**
+ * What every page's digest holds besides its own text and facts (a build only: under `opsbook dev` digests are made
+ * of the data alone, see dataSource).
+ */
+function siteSalt(config: SiteConfig, site: SiteDocuments, components: Record<string, StaticComponent>): string {
+	// A page depends on more than its file, and each entry's digest says on what, so a warm build re-renders
+	// only what changed. Every page: folder defaults, category files and kinds (its data), and what links
+	// resolve against (the other documents' paths, former names and headings; attachments). Its own facts:
+	// `factsUsedBy` (a fact change re-renders the documents that use it, not all). Measured at 1000 documents:
+	// with every body in one shared key, a one-line edit re-rendered all of them (content sync 43 s of a 113 s
+	// warm build).
+	// Of the other files, only what links read counts (src/byo/links.ts, buildLinkIndex: ids, former names,
+	// folders, heading anchors), not their text.
+	const hash = createHash('sha256');
+	hash.update(
+		JSON.stringify([
+			config.kinds,
+			config.defaults,
+			config.folders,
+			config.profile,
+			config.base,
+			config.extraFields,
+			config.renderVersion,
+		]),
+	);
+	const folderFiles = [...site.inventory.defaultsFiles.values(), ...site.inventory.categoryFiles.values()];
+	for (const file of folderFiles) hash.update(readText(file));
+	for (const d of site.all) {
+		const headings = outline(d.source.body).map((h) => h.text);
+		const folder = d.normalized.data.source.folder;
+		hash.update(JSON.stringify([d.doc.rel, d.id, d.normalized.draft, d.redirects, folder, headings]));
+	}
+	for (const a of site.inventory.attachments) hash.update(`${a.rel}\0`);
+	// The static components' markup, through their output (the public edition's redacted facts give another):
+	// a page rendered once must not outlive it. The facts each page uses are in its own digest (factsUsedBy).
+	for (const [name, component] of Object.entries(components)) {
+		hash.update(`${name}\0${outputOf(component)}\0`);
+	}
+	return hash.digest('hex');
 }
 
 /**
@@ -273,9 +281,6 @@ function simpleMdxStore(
 				);
 				for (const reason of reasons) ctx.logger.debug(`compiled as MDX: ${reason}`);
 			}
-			counts.markdown = 0;
-			counts.mdx = [];
-			reasons.length = 0;
 		},
 	};
 }

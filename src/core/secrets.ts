@@ -52,10 +52,9 @@ export interface SecretHit {
  * anchored, so a match in a line is a match in the text. Measured at 4000 documents: line by line for every detector
  * was 1.3 s of a 4.6 s warm content check.
  */
-const PRESENT = DETECTORS.map((d) => new RegExp(d.pattern.source, d.pattern.flags.replace('g', '')));
-
 export function findSecrets(file: string, text: string): SecretHit[] {
-	const scanners = SCANNERS.filter((_, i) => PRESENT[i]!.test(text));
+	// DETECTORS' patterns are not global, so test() keeps no state between calls.
+	const scanners = SCANNERS.filter((_, i) => DETECTORS[i]!.pattern.test(text));
 	if (!scanners.length) return [];
 	const hits: SecretHit[] = [];
 	text.split('\n').forEach((line, i) => {

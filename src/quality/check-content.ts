@@ -86,9 +86,19 @@ export function checkOptionsFor(
 		| 'cacheDir'
 	>,
 ): CheckOptions {
-	const { profile, strictReview, today, policyFile, kinds, defaults, folders, exclude, alertRules, frontmatter } =
-		config;
-	const { cacheDir } = config;
+	const {
+		profile,
+		strictReview,
+		today,
+		policyFile,
+		kinds,
+		defaults,
+		folders,
+		exclude,
+		alertRules,
+		frontmatter,
+		cacheDir,
+	} = config;
 	return {
 		profile,
 		strictReview,
