@@ -191,6 +191,9 @@ test('plain Markdown: no front matter, the heading is the title, file names as t
 		await page.locator('.doc-body').getByRole('link', { name: 'restart the worker' }).click();
 		await expect(page.locator('h1')).toHaveText('Restart the background worker');
 		expect(await page.locator('.site-nav').textContent()).toContain('Rotate TLS certificates');
+		// Prose as written, no typographic dashes or quotes: a flag copied from a sentence still works in a terminal.
+		await expect(page.locator('.doc-body')).toContainText("the worker's log is silent");
+		await expect(page.locator('.doc-body')).toContainText('add --force to the same command');
 	});
 });
 
