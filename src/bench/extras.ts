@@ -17,6 +17,8 @@ export interface Extras {
 	precacheFiles?: number;
 	searchColdMs?: number;
 	searchWarmMs?: number;
+	/** Cold again, with no service worker precaching the site meanwhile (a first visit's competition left out). */
+	searchColdNoWorkerMs?: number;
 }
 
 export async function benchExtras(out: string, options: { search: boolean; query?: string }): Promise<Extras> {
@@ -30,7 +32,13 @@ export async function benchExtras(out: string, options: { search: boolean; query
 		const server = await startStaticServer(out);
 		try {
 			const timing = await measureSearchTiming(server.url, options.query ?? 'rollout', { runs: 5 });
-			Object.assign(extras, { searchColdMs: timing.coldMedianMs, searchWarmMs: timing.warmMedianMs });
+			const query = options.query ?? 'rollout';
+			const alone = await measureSearchTiming(server.url, query, { runs: 5, blockServiceWorker: true });
+			Object.assign(extras, {
+				searchColdMs: timing.coldMedianMs,
+				searchWarmMs: timing.warmMedianMs,
+				searchColdNoWorkerMs: alone.coldMedianMs,
+			});
 		} finally {
 			await server.close();
 		}

@@ -23,6 +23,11 @@ export interface SearchTimingOptions {
 	warmQuery?: string;
 	/** A browser to reuse; by default one is launched (src/core/browser.ts) and closed afterwards. */
 	browser?: Browser;
+	/**
+	 * No service worker: a first visit registers one, whose precache downloads the site while the reader searches.
+	 * Measuring both ways tells search's own cost from that competition.
+	 */
+	blockServiceWorker?: boolean;
 }
 
 export interface SearchTiming {
@@ -78,7 +83,7 @@ export async function measureSearchTiming(
 	const warmMs: number[] = [];
 	try {
 		for (let run = 0; run < runs; run++) {
-			const context = await browser.newContext();
+			const context = await browser.newContext(options.blockServiceWorker ? { serviceWorkers: 'block' } : {});
 			try {
 				const page = await context.newPage();
 				await page.goto(url, { waitUntil: 'load' });

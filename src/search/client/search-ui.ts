@@ -65,6 +65,7 @@ function createSearchBox(input: HTMLInputElement, form: HTMLFormElement, inline:
 	let options: HTMLAnchorElement[] = [];
 	let filterValues: Record<string, string[]> = {};
 	let lastCounts: FilterCounts | undefined;
+	let filtersReady = false;
 
 	const panel = document.createElement('div');
 	panel.className = inline ? 'search-panel search-panel-inline' : 'search-panel';
@@ -155,6 +156,23 @@ function createSearchBox(input: HTMLInputElement, form: HTMLFormElement, inline:
 			.map((f) => `<select class="search-filter" aria-label="${f.label}" data-filter-key="${f.key}"></select>`)
 			.join('');
 		updateFilterOptions(lastCounts);
+		filtersReady = true;
+		await refreshCounts(searchEngine);
+	}
+
+	/**
+	 * The first search does not wait for the filter indexes (search-engine.ts), so its results may come without
+	 * counts: once the indexes are in, the counts are asked for alone (a limit of 0 loads no page), without drawing
+	 * the results or speaking the summary again.
+	 */
+	async function refreshCounts(searchEngine: SearchEngine): Promise<void> {
+		const query = state.query;
+		const anyFilter = Object.values(filterValues).some((values) => values.length > 0);
+		if (!filtersReady || !anyFilter || !query.trim() || Object.keys(lastCounts ?? {}).length) return;
+		const pending = await searchEngine.search(query, state.filters, 0);
+		if (state.query !== query) return;
+		lastCounts = pending.filterCounts;
+		updateFilterOptions(lastCounts);
 	}
 
 	/** Refreshes each filter's choices with the counts the current query gives (not while the reader is in it). */
@@ -234,7 +252,9 @@ function createSearchBox(input: HTMLInputElement, form: HTMLFormElement, inline:
 				render({ ...pending, hits: [best] }, planned, true);
 			}
 			const hits = await Promise.all(pending.hits);
-			if (mine === sequence) render({ ...pending, hits }, planned, false);
+			if (mine !== sequence) return;
+			render({ ...pending, hits }, planned, false);
+			await refreshCounts(searchEngine);
 		} catch (error) {
 			if (mine !== sequence) return;
 			console.error('Search failed', error);
