@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { buildCorpus, CHANGED_FACT, changedFactsYaml, FORMATS } from '../../src/bench/corpus.ts';
 import { PHASES, parseTimedLog, phaseTimes } from '../../src/bench/phases.ts';
-import { timedLine } from '../../src/bench/measure.ts';
+import { runMeasured, timedLine } from '../../src/bench/measure.ts';
 import { loadFacts } from '../../src/facts/facts.ts';
 
 const loaded = loadFacts(path.resolve('content'));
@@ -154,4 +154,19 @@ test('page generation past a minute ("1m 53s", at 10,000 documents) still ends t
 	const times = phaseTimes(parseTimedLog(log), 58_000);
 	assert.ok(Math.abs(times.render! - 3200) < 1, `render: ${times.render}`);
 	assert.ok(Math.abs(times['search index']! - 1700) < 1, `search index: ${times['search index']}`);
+});
+
+test('a measured run reports the memory of its process tree, as RSS and as PSS by program', async () => {
+	// A child that holds 64 MB for a moment, and starts a grandchild: both are in the tree.
+	const script =
+		"const b = Buffer.alloc(64 * 1024 * 1024, 1); require('node:child_process').spawnSync(process.execPath, " +
+		"['-e', 'setTimeout(() => {}, 1200)']); console.log(b[0]);";
+	const run = await runMeasured(process.execPath, ['-e', script], process.env);
+	assert.equal(run.status, 0);
+	assert.match(run.output, /^1$/m);
+	assert.ok(run.peakRssBytes > 64 * 1024 ** 2, `RSS ${run.peakRssBytes}`);
+	assert.ok(run.peakPss.pssBytes > 64 * 1024 ** 2, `PSS ${run.peakPss.pssBytes}`);
+	assert.ok(run.peakPss.pssBytes <= run.peakRssBytes, 'PSS never exceeds the RSS sum');
+	const node = Object.entries(run.peakPss.byProgram).filter(([name]) => name === 'node');
+	assert.equal(node.length, 1, `programs: ${Object.keys(run.peakPss.byProgram).join(', ')}`);
 });
