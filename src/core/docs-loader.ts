@@ -127,9 +127,15 @@ export function docsLoader(config: SiteConfig, options: DocsLoaderOptions): Load
 			await loaded.finally(() => (loading = false));
 			if (ctx.watcher && !settling) {
 				settling = true;
-				settleAfterSaves(ctx, target, read, (site) => {
-					byFile = new Map(site.all.map((d) => [d.doc.file, d]));
-				});
+				settleAfterSaves(
+					ctx,
+					target,
+					read,
+					(site) => {
+						byFile = new Map(site.all.map((d) => [d.doc.file, d]));
+					},
+					(file) => lookup(file)?.id,
+				);
 			}
 			// Content modules are listed once load() returns: every render must be stored by then.
 			await simple?.done();
@@ -151,10 +157,16 @@ function settleAfterSaves(
 	store: LoaderContext['store'],
 	read: () => SiteDocuments,
 	reread: (site: SiteDocuments) => void,
+	current: (file: string) => string | undefined,
 ): void {
 	const timers = new Map<string, ReturnType<typeof setTimeout>>();
 	const settle = async (file: string) => {
 		timers.delete(file);
+		const text = fs.readFileSync(file, 'utf8');
+		const digest = ctx.generateDigest(dataSource(text));
+		// Usually the loader stored the finished file: its digest says so without reading the other documents.
+		const stored = current(file);
+		if (stored && store.get(stored)?.digest === digest) return;
 		const site = read();
 		reread(site);
 		const doc = site.all.find((d) => d.doc.file === file);
@@ -166,7 +178,7 @@ function settleAfterSaves(
 			filePath: file,
 		});
 		if (JSON.stringify(data) === JSON.stringify(entry.data)) return;
-		store.set({ ...entry, data, digest: ctx.generateDigest(dataSource(fs.readFileSync(file, 'utf8'))) });
+		store.set({ ...entry, data, digest });
 		ctx.logger.info(`Reloaded data from ${path.relative(fileURLToPath(ctx.config.root), file)} once the save settled`);
 	};
 	ctx.watcher?.on('change', (file: string) => {

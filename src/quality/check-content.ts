@@ -69,49 +69,24 @@ export interface CheckOptions {
 	cacheDir?: string | undefined;
 }
 
+/** The configuration keys that are check options, named once. */
+const CHECK_OPTION_KEYS = [
+	'profile',
+	'strictReview',
+	'today',
+	'policyFile',
+	'kinds',
+	'defaults',
+	'folders',
+	'exclude',
+	'alertRules',
+	'frontmatter',
+	'cacheDir',
+] as const satisfies ReadonlyArray<keyof CheckOptions & keyof ResolvedConfig>;
+
 /** The check options a site's configuration sets: the build, `opsbook check`, `verify` and `export` read alike. */
-export function checkOptionsFor(
-	config: Pick<
-		ResolvedConfig,
-		| 'profile'
-		| 'strictReview'
-		| 'today'
-		| 'policyFile'
-		| 'kinds'
-		| 'defaults'
-		| 'folders'
-		| 'exclude'
-		| 'alertRules'
-		| 'frontmatter'
-		| 'cacheDir'
-	>,
-): CheckOptions {
-	const {
-		profile,
-		strictReview,
-		today,
-		policyFile,
-		kinds,
-		defaults,
-		folders,
-		exclude,
-		alertRules,
-		frontmatter,
-		cacheDir,
-	} = config;
-	return {
-		profile,
-		strictReview,
-		today,
-		policyFile,
-		kinds,
-		defaults,
-		folders,
-		exclude,
-		alertRules,
-		frontmatter,
-		cacheDir,
-	};
+export function checkOptionsFor(config: Pick<ResolvedConfig, (typeof CHECK_OPTION_KEYS)[number]>): CheckOptions {
+	return Object.fromEntries(CHECK_OPTION_KEYS.map((key) => [key, config[key]])) as CheckOptions;
 }
 
 export function checkContent(dir: string, options: CheckOptions = {}) {
